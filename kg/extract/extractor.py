@@ -1,0 +1,244 @@
+"""Doc -> entities and facts of one article: mentions, their types, their clusters, the patterns."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from ..model import PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
+from ..resolve import UnionFind, name_key, preferred_label, short_form_target
+from ..textnorm import fold
+from .context import credit_token_spans, speech_spans
+from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import PRONOUNS_PERSON, PRONOUNS_WORK
+from .mentions import Mention, find_mentions
+from .patterns import PATTERNS, Item, Proposal, SentenceView
+from .typing import add_context_votes
+
+TYPES = ("Person", "Work", "Organization", "Character")
+#: How much the NER's label counts for a whole entity (cues count per mention).
+NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_ART": ("Work", 2.0),
+              "PRODUCT": ("Work", 1.0), "GPE": ("Other", 3.0), "NORP": ("Other", 1.0), "LOC": ("Other", 3.0),
+              "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
+COERCE_WEIGHT = 3.0
+
+
+class Cluster:
+    """Mentions of one entity within an article, with their pooled type evidence."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.kind: str | None = None  # Network / Studio for organizations
+        self.extra: Counter = Counter()  # votes from relation patterns
+
+    def scores(self) -> Counter:
+        votes: Counter = Counter()
+        for m in self.mentions:
+            votes.update(m.votes)
+        ner = Counter(m.ner for m in self.mentions if m.ner in NER_WEIGHT)
+        total = sum(ner.values())
+        for label, count in ner.items():
+            kind, weight = NER_WEIGHT[label]
+            if label == "PERSON" and any(m.tokens > 1 for m in self.mentions):
+                weight += 1
+            votes[kind] += weight * count / total
+        votes.update(self.extra)
+        return votes
+
+    def type(self) -> tuple[str, float]:
+        votes = self.scores()
+        ranked = [(votes[t], t) for t in (*TYPES, "Other") if votes[t] > 0]
+        if not ranked:
+            return "", 0.0
+        weight, best = max(ranked)
+        return ("" if best == "Other" else best), weight
+
+    def subtype(self) -> str | None:
+        if self.kind:
+            return self.kind
+        votes = self.scores()
+        if votes["TVSeries"] > votes["Movie"]:
+            return "TVSeries"
+        if votes["Movie"] > votes["TVSeries"]:
+            return "Movie"
+        return None
+
+    def label(self) -> str:
+        return preferred_label(m.text for m in self.mentions)
+
+
+class Extractor:
+    """Extracts an ArticleExtraction from a parsed Doc; stateless between articles."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, min_confidence: float = 0.0):
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc, article: Article) -> ArticleExtraction:
+        sentences = list(doc.sents)
+        mentions = find_mentions(doc, sentences, set())
+        kinds = add_context_votes(doc, mentions, self.gazetteer)
+        clusters = self._cluster(mentions, kinds)
+        blocked = self._blocked_tokens(doc, mentions, clusters)
+        focus = self._focus(clusters, blocked)
+        proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
+        for _, proposal in proposals:
+            if proposal.predicate == "credit" and clusters[proposal.subject].type()[0] == "Work":
+                proposal.subject, proposal.object = proposal.object, proposal.subject
+            subject_type, object_type = PREDICATES[proposal.predicate]
+            implied = {proposal.subject: subject_type, proposal.object: object_type, **proposal.coerce}
+            for ent, wanted in implied.items():
+                if ent is not None:
+                    clusters[ent].extra[wanted] += COERCE_WEIGHT * proposal.confidence
+        return self._assemble(doc, article, sentences, clusters, proposals)
+
+    # -- clustering -----------------------------------------------------------------------------
+    def _cluster(self, mentions: list[Mention], kinds: dict[int, str]) -> list[Cluster]:
+        uf = UnionFind(len(mentions))
+        first_by_key: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            key = name_key(m.text)
+            if key in first_by_key:
+                uf.union(first_by_key[key], i)
+            else:
+                first_by_key[key] = i
+        # A lone first name, nickname or surname joins the one full person name it fits.
+        full_names: dict[str, list[str]] = {}
+        full_index: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            if m.tokens > 1 and (m.ner == "PERSON" or m.votes["Person"]) and not m.votes["Work"]:
+                key = fold(m.text)
+                full_names[key] = key.split()
+                full_index.setdefault(key, i)
+        for i, m in enumerate(mentions):
+            if m.tokens == 1 and not m.votes["Character"] and not m.votes["Work"] and i not in kinds:
+                target = short_form_target(m.text, full_names)
+                if target:
+                    uf.union(full_index[target], i)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(mentions)):
+            groups[uf.find(i)].append(i)
+        clusters = []
+        for members in sorted(groups.values()):
+            cluster = Cluster([mentions[i] for i in members])
+            cluster.kind = next((kinds[i] for i in members if i in kinds), None)
+            for i in members:
+                mentions[i].entity = len(clusters)
+            clusters.append(cluster)
+        return clusters
+
+    def _blocked_tokens(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> set[int]:
+        """Tokens in quoted speech or photo credits: they state no facts."""
+        blocked: set[int] = set()
+        for start, end in speech_spans(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                blocked.update(range(span.start, span.end))
+        orgs = sorted((m.start, m.end) for m in mentions
+                      if m.entity is not None and clusters[m.entity].type()[0] == "Organization")
+        for start, end in credit_token_spans(doc, orgs):
+            blocked.update(range(start, end))
+        return blocked
+
+    def _focus(self, clusters: list[Cluster], blocked: set[int]) -> int | None:
+        """The work the article is mostly about: the most mentioned work, the earliest on ties."""
+        best, best_key = None, None
+        for index, cluster in enumerate(clusters):
+            if cluster.type()[0] != "Work":
+                continue
+            key = (len(cluster.mentions), -min(m.start for m in cluster.mentions))
+            if best_key is None or key > best_key:
+                best, best_key = index, key
+        return best
+
+    # -- patterns -------------------------------------------------------------------------------
+    def _propose(self, doc: Doc, sentences, mentions, clusters, blocked, focus):
+        types, strength = {}, {}
+        for index, cluster in enumerate(clusters):
+            types[index], strength[index] = cluster.type()
+        kinds = {i: c.kind for i, c in enumerate(clusters) if c.kind}
+        starts = {m.start: m for m in mentions}
+        last_person = None
+        for sent in sentences:
+            items: list[Item] = []
+            item_of_token: dict[int, int] = {}
+            depth = 0
+            k = sent.start
+            while k < sent.end:
+                tok = doc[k]
+                if tok.is_space:
+                    k += 1
+                    continue
+                m = starts.get(k)
+                if m is not None:
+                    for j in range(m.start, m.end):
+                        item_of_token[j] = len(items)
+                    items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
+                    if types.get(m.entity) == "Person":
+                        last_person = m.entity
+                    k = m.end
+                    continue
+                item_of_token[k] = len(items)
+                if tok.text == "(":
+                    items.append(Item("(", None, depth, k in blocked, token=k))
+                    depth += 1
+                elif tok.text == ")":
+                    depth = max(0, depth - 1)
+                    items.append(Item(")", None, depth, k in blocked, token=k))
+                else:
+                    lower = tok.lower_
+                    item = Item(lower, None, depth, k in blocked, token=k)
+                    if lower in PRONOUNS_PERSON and last_person is not None and lower != "they":
+                        item.entity, item.pronoun = last_person, True
+                    elif lower in PRONOUNS_WORK and focus is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                        item.entity, item.pronoun = focus, True
+                    items.append(item)
+                k += 1
+            view = SentenceView(items, types, strength, kinds, focus, doc, item_of_token)
+            for proposal in self._run_patterns(view):
+                yield sent, proposal
+
+    def _run_patterns(self, view: SentenceView):
+        for name, func in PATTERNS.items():
+            yield from func(view)
+
+    # -- output ---------------------------------------------------------------------------------
+    def _assemble(self, doc, article, sentences, clusters, proposals) -> ArticleExtraction:
+        final = [c.type()[0] for c in clusters]
+        labels = [c.label() for c in clusters]
+        best: dict[tuple, Fact] = {}
+        used: set[int] = set()
+        for sent, p in proposals:
+            if p.subject is None or p.object is None or p.subject == p.object:
+                continue
+            subject_type, object_type = PREDICATES[p.predicate]
+            if final[p.subject] != subject_type or final[p.object] != object_type:
+                continue
+            if p.predicate in ("network", "production_company") and clusters[p.object].kind:
+                p.predicate = "network" if clusters[p.object].kind == "Network" else "production_company"
+            character = None
+            if p.character is not None:
+                if final[p.character] != "Character":
+                    continue
+                character = labels[p.character]
+            if p.confidence < self.min_confidence:
+                continue
+            provenance = Provenance(article.id, sent.text.strip(), sent.start_char, sent.end_char,
+                                    round(p.confidence, 3), p.method)
+            fact = Fact(labels[p.subject], p.predicate, labels[p.object], provenance, character)
+            key = (fact.subject, fact.predicate, fact.object)
+            old = best.get(key)
+            if old is None or (character and not old.character) or (
+                    bool(character) == bool(old.character) and p.confidence > old.provenance.confidence):
+                best[key] = fact
+            used.update(x for x in (p.subject, p.object, p.character) if x is not None)
+        entities = []
+        for index, cluster in enumerate(clusters):
+            kind, weight = cluster.type()
+            if kind not in TYPES or (weight < 2 and index not in used):
+                continue
+            aliases = sorted({m.text for m in cluster.mentions} - {labels[index]})
+            subtype = cluster.subtype() if kind in ("Work", "Organization") else None
+            entities.append(Entity(labels[index], kind, subtype, aliases))
+        return ArticleExtraction(article, entities, list(best.values()))

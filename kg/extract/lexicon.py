@@ -1,0 +1,88 @@
+"""Words that signal types and relations in entertainment news, grouped by what they signal."""
+from __future__ import annotations
+
+#: Nouns naming a kind of work: "the series", "a film starring", "drama, Étoile".
+WORK_NOUNS = frozenset("""
+series show drama comedy film movie sitcom miniseries docuseries thriller documentary anthology
+feature dramedy procedural reboot revival remake sequel prequel spinoff spin-off adaptation
+franchise musical telenovela soap eight-parter six-parter four-parter parter limited
+animated cartoon biopic romcom rom-com horror western pilot special
+""".split())
+TV_NOUNS = frozenset("series show sitcom miniseries docuseries telenovela soap procedural parter "
+                     "eight-parter six-parter four-parter season seasons episode episodes pilot".split())
+MOVIE_NOUNS = frozenset("film movie feature biopic".split())
+#: Nouns of things a work has: "season of X", "X's premiere".
+WORK_PARTS = frozenset("""
+season seasons episode episodes trailer premiere finale cast set sequel prequel reboot remake
+pilot opener debut run installment instalment chapter volume adaptation showrunner soundtrack
+""".split())
+
+#: Role nouns written before or after a person's name, and the predicate they give.
+ROLE_NOUNS = {
+    "director": "director", "directors": "director", "co-director": "director",
+    "filmmaker": "director", "helmer": "director",
+    "writer": "writer", "writers": "writer", "screenwriter": "writer", "screenwriters": "writer",
+    "co-writer": "writer", "scribe": "writer", "playwright": "writer", "novelist": "writer",
+    "author": "writer",
+    "producer": "producer", "producers": "producer", "co-producer": "producer",
+    "creator": "creator", "creators": "creator", "co-creator": "creator", "co-creators": "creator",
+    "showrunner": "creator", "showrunners": "creator", "co-showrunner": "creator",
+    "cinematographer": "credit", "editor": "credit", "composer": "credit",
+    "choreographer": "credit",
+}
+#: Participles in "<role> by X" and the predicate they give.
+BY_VERBS = {
+    "directed": "director", "helmed": "director", "co-directed": "director",
+    "written": "writer", "penned": "writer", "scripted": "writer", "co-written": "writer",
+    "produced": "producer", "co-produced": "producer", "executive-produced": "producer",
+    "created": "creator", "co-created": "creator", "developed": "creator",
+    "composed": "credit", "edited": "credit", "shot": "credit", "filmed": "credit",
+    "photographed": "credit", "scored": "credit", "starring": "cast_member",
+    "broadcast": "network", "broadcasted": "network", "aired": "network", "streamed": "network",
+    "distributed": "skip", "released": "network", "ordered": "network", "renewed": "network",
+    "commissioned": "network", "picked": "network", "acquired": "network",
+}
+#: Verbs whose subject is a person and object a work: "X directed Y", "X will write".
+ACTIVE_VERBS = {
+    "direct": "director", "directs": "director", "directed": "director", "directing": "director",
+    "helm": "director", "helms": "director", "helmed": "director", "co-directed": "director",
+    "write": "writer", "writes": "writer", "wrote": "writer", "writing": "writer",
+    "pen": "writer", "pens": "writer", "penned": "writer", "co-wrote": "writer", "scripted": "writer",
+    "produce": "producer", "produces": "producer", "produced": "producer", "producing": "producer",
+    "co-produce": "producer", "co-produced": "producer",
+    "create": "creator", "creates": "creator", "created": "creator", "co-created": "creator",
+    "edited": "credit", "edits": "credit", "composed": "credit", "scored": "credit",
+    "star": "cast_member", "stars": "cast_member", "starred": "cast_member", "starring": "cast_member",
+    "co-star": "cast_member", "co-stars": "cast_member", "co-starred": "cast_member",
+    "appear": "cast_member", "appears": "cast_member", "appeared": "cast_member",
+    "featured": "cast_member", "joins": "cast_member", "joined": "cast_member", "join": "cast_member",
+}
+#: Verbs that link a person to a character: "X plays Y", "X has been cast as Y".
+PLAY_VERBS = frozenset("""
+play plays played playing portray portrays portrayed portraying voice voices voiced voicing
+""".split())
+#: Verbs (and nouns) whose object or place is a network: "premieres on Netflix".
+AIR_WORDS = frozenset("""
+air airs aired airing stream streams streamed streaming premiere premieres premiered premiering
+debut debuts debuted debuting broadcast broadcasts broadcasted available launch launches launched
+return returns returned drop drops dropped arrive arrives arrived land lands landed run runs ran
+released exclusively exclusive
+""".split())
+#: Verbs by which a network takes a work: "<Network> has ordered Z".
+ORDER_VERBS = frozenset("""
+ordered orders order renewed renews renew greenlit greenlights greenlight commissioned commissions
+cancelled canceled cancels picked picks acquired acquires acquire nabbed lands landed
+""".split())
+#: Words after which a list of cast members follows.
+CAST_LIST_CUES = frozenset("starring co-starring stars co-stars alongside".split())
+#: Words that end a noun phrase's modifiers before a name: "Emmy-winning actor Luke Kirby".
+PERSON_NOUNS = frozenset("""
+actor actress actors actresses star stars newcomer newcomers comedian comic singer rapper
+musician model veteran icon alum alumna alumnus performer host
+""".split())
+PRONOUNS_PERSON = frozenset("he she they".split())
+PRONOUNS_WORK = frozenset("it".split())
+NEGATIONS = frozenset("not never n't no".split())
+HYPOTHETICAL = frozenset("if would could might should may hopes hope rumored rumoured reportedly".split())
+#: Lower-case words allowed inside a capitalised title or name.
+NAME_CONNECTORS = frozenset("of the a an to de du da di del della des van von der den la le les y el al bin".split())

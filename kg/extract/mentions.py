@@ -1,0 +1,211 @@
+"""Candidate mentions of entities in a spaCy Doc: NER spans, capitalised names, titles, handles.
+
+The statistical NER proposes spans and a weak type; capitalisation and quotes add the titles
+it misses. Types are decided later from context (see `typing`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import NAME_CONNECTORS
+
+NER_VOTES = {"PERSON": "Person", "ORG": "Organization", "WORK_OF_ART": "Work", "PRODUCT": "Work"}
+NER_OTHER = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LANGUAGE", "LAW", "DATE", "TIME", "PERCENT",
+             "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_OPEN_QUOTES = {'"', "“", "‘", "'"}
+_CLOSE_QUOTES = {'"', "”", "’", "'"}
+_HANDLE = re.compile(r"^[#@]\w")
+
+
+@dataclass
+class Mention:
+    """A span that may name an entity, with the evidence gathered for its type."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    text: str  # surface text without a leading '#'/'@' or a trailing "'s"
+    sent: int  # index of its sentence
+    ner: str | None = None
+    handle: bool = False  # written as #tag or @handle
+    quoted_title: bool = False  # a short title in quotes
+    votes: Counter = field(default_factory=Counter)
+    entity: int | None = None  # index of the entity it resolves to
+
+    @property
+    def tokens(self) -> int:
+        return self.end - self.start
+
+
+def _is_capitalised(token) -> bool:
+    text = token.text.lstrip("#@")
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and token.pos_ == "PROPN"))
+
+
+_TITLE_SMALL_WORDS = NAME_CONNECTORS | {"is", "be", "in", "on", "for", "with", "and", "at", "from",
+                                        "by", "'s", "’s", "or", "nor", "but", "as", "into"}
+
+
+def _looks_like_title(span: Span) -> bool:
+    """A quoted span written like a title: every word capitalised but small function words."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) > 10 or span[-1].text in ",.!?" or any(t.text in "#@" for t in span):
+        return False
+    return bool(words) and _is_capitalised(words[0]) and all(
+        _is_capitalised(t) or t.text.lower() in _TITLE_SMALL_WORDS for t in words)
+
+
+def _chunk_starts_ok(span: Span) -> bool:
+    """Rejects chunks that are only a capitalised common word, e.g. at a sentence start."""
+    content = [t for t in span if t.text.lower() not in NAME_CONNECTORS]
+    if not content:
+        return False
+    if len(content) == 1:
+        tok = content[0]
+        if tok.is_stop or tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or tok.text.isupper() and len(tok) > 5:
+            return tok.pos_ == "PROPN" and not tok.is_stop
+        if tok.i == tok.sent.start and tok.pos_ != "PROPN":
+            return False
+    return True
+
+
+def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens (with connectors like 'of the' inside) in a sentence."""
+    chunks: list[tuple[int, int]] = []
+    i, end = sent.start, sent.end
+    doc = sent.doc
+    while i < end:
+        tok = doc[i]
+        if not _is_capitalised(tok) or tok.is_punct:
+            i += 1
+            continue
+        j = i + 1
+        while j < end:
+            nxt = doc[j]
+            if j in breaks:
+                break
+            if _is_capitalised(nxt) and not nxt.is_punct and not doc[j - 1].whitespace_ == "" and doc[j - 1].text in ("'s", "’s"):
+                break
+            if _is_capitalised(nxt) and not nxt.is_punct:
+                j += 1
+                continue
+            if nxt.text in ("-", "&") and j + 1 < end and _is_capitalised(doc[j + 1]):
+                j += 2
+                continue
+            low = nxt.text
+            if low in NAME_CONNECTORS or low == "and":
+                k = j
+                while k < end and doc[k].text in NAME_CONNECTORS | {"and"}:
+                    k += 1
+                ok = k < end and _is_capitalised(doc[k]) and not doc[k].is_punct and k - j <= 2
+                if ok and low == "and" and k == j + 1:
+                    ok = False  # "A and B" is two names; "Four Weddings and a Funeral" is one
+                if ok and low == "and" and doc[k].text in ("The", "A", "An"):
+                    ok = False
+                if ok:
+                    j = k
+                    continue
+            break
+        while j > i + 1 and doc[j - 1].text in NAME_CONNECTORS | {"and"}:
+            j -= 1
+        chunks.append((i, j))
+        i = j
+    return chunks
+
+
+_CREDIT_PREFIXES = (("courtesy", "of"), ("photo", "by"), ("photograph", "by"), ("photo", ":"))
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drops punctuation, possessives and credit prefixes ("Courtesy of") around a name."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _CREDIT_PREFIXES:
+        start += 2
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    return start, end
+
+
+def _surface(doc: Doc, start: int, end: int) -> str:
+    text = doc[start:end].text
+    return re.sub(r"\s+", " ", text).lstrip("#@").strip()
+
+
+def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int]) -> list[Mention]:
+    """All candidate mentions of a Doc, sorted and non-overlapping (longest wins)."""
+    ner_spans = {}
+    for ent in doc.ents:
+        if ent.label_ in NER_OTHER and ent.label_ not in ("NORP", "FAC", "EVENT"):
+            continue
+        # Split NER spans at commas, parentheses and quotes: they join list items.
+        pieces, begin = [], ent.start
+        for tok in ent:
+            if tok.text in (",", "(", ")", ";", '"', "“", "”"):
+                pieces.append((begin, tok.i))
+                begin = tok.i + 1
+        pieces.append((begin, ent.end))
+        for start, end in pieces:
+            start, end = _trim(doc, start, end)
+            if end > start:
+                ner_spans[(start, end)] = ent.label_
+    # Multi-token PERSON/ORG/GPE entities split capitalised runs ("Amazon MGM Studios Gideon Glick").
+    breaks = set(boundaries)
+    for (start, end), label in ner_spans.items():
+        if label in ("PERSON", "ORG", "GPE") and end - start > 1:
+            breaks.update((start, end))
+    candidates: dict[tuple[int, int], str | None] = {}
+    for sent in sentences:
+        for start, end in capitalised_chunks(sent, breaks):
+            start, end = _trim(doc, start, end)
+            if end > start and _chunk_starts_ok(doc[start:end]):
+                candidates[(start, end)] = None
+    # Short quoted titles: ‘Death in June’, "A Title Here".
+    for sent in sentences:
+        toks = list(sent)
+        for a, tok in enumerate(toks):
+            if tok.text not in _OPEN_QUOTES:
+                continue
+            for b in range(a + 1, min(a + 12, len(toks))):
+                if toks[b].text in _CLOSE_QUOTES:
+                    inner = doc[toks[a].i + 1:toks[b].i]
+                    if len(inner) and _looks_like_title(inner):
+                        candidates[(inner.start, inner.end)] = "QUOTE"
+                    break
+    for key, label in ner_spans.items():
+        candidates.setdefault(key, label)
+    # Keep the longest of overlapping candidates; a NER label inside a chunk stays as evidence.
+    ordered = sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0]))
+    taken = [False] * len(doc)
+    chosen: list[tuple[int, int]] = []
+    for start, end in ordered:
+        if any(taken[start:end]):
+            continue
+        for k in range(start, end):
+            taken[k] = True
+        chosen.append((start, end))
+    sent_of = {}
+    for index, sent in enumerate(sentences):
+        for k in range(sent.start, sent.end):
+            sent_of[k] = index
+    mentions = []
+    for start, end in sorted(chosen):
+        label = candidates[(start, end)]
+        ner = label if label not in (None, "QUOTE") else None
+        if ner is None:
+            inner = [lab for (s, e), lab in ner_spans.items() if s >= start and e <= end and e - s == end - start]
+            ner = inner[0] if inner else None
+        text = _surface(doc, start, end)
+        if not text or not any(c.isalpha() for c in text):
+            continue
+        mention = Mention(start, end, text, sent_of.get(start, 0), ner=ner,
+                          handle=bool(_HANDLE.match(doc[start].text)) or (start > 0 and doc[start - 1].text in "#@"),
+                          quoted_title=label == "QUOTE")
+        if mention.quoted_title:
+            mention.votes["Work"] += 2
+        mentions.append(mention)
+    return mentions

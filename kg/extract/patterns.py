@@ -1,0 +1,519 @@
+"""Relation patterns of entertainment news over a sentence of tokens and typed mentions.
+
+Each pattern is a small function registered by name in `PATTERNS`; it reads a `SentenceView`
+and proposes facts with a confidence. The extractor validates proposals against entity types.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, HYPOTHETICAL, NEGATIONS,
+                      ORDER_VERBS, PERSON_NOUNS, PLAY_VERBS, PRONOUNS_PERSON, PRONOUNS_WORK,
+                      ROLE_NOUNS, WORK_NOUNS)
+
+TYPE_LETTER = {"Person": "P", "Work": "W", "Organization": "O", "Character": "C"}
+
+
+@dataclass
+class Item:
+    """One token or one whole mention of a sentence."""
+
+    lower: str
+    entity: int | None = None  # entity index for mentions (and resolved pronouns)
+    depth: int = 0  # parenthesis depth
+    blocked: bool = False  # inside quoted speech or a photo credit
+    pronoun: bool = False
+    token: int = -1  # index of its (first) token in the Doc
+
+
+@dataclass
+class Proposal:
+    """A candidate fact between entity indexes, with the pattern that found it."""
+
+    subject: int
+    predicate: str
+    object: int
+    confidence: float
+    method: str
+    character: int | None = None
+    coerce: dict[int, str] = field(default_factory=dict)  # entity -> type the pattern implies
+
+
+@dataclass
+class SentenceView:
+    """A sentence as items, with the types of its entities and the article's focus work."""
+
+    items: list[Item]
+    types: dict[int, str]  # entity -> "Person" | "Work" | "Organization" | "Character" | ""
+    strength: dict[int, float]  # entity -> how sure its type is
+    kinds: dict[int, str]  # organization entity -> "Network" | "Studio"
+    focus: int | None  # the work the article is about
+    doc: Doc | None = None
+    item_of_token: dict[int, int] = field(default_factory=dict)  # token index -> item index
+
+    def type(self, i: int) -> str:
+        ent = self.items[i].entity
+        return self.types.get(ent, "") if ent is not None else ""
+
+    def can_be(self, i: int, wanted: str) -> bool:
+        """True if item i is a mention that is, or could weakly be, of the wanted type."""
+        item = self.items[i]
+        if item.entity is None or item.blocked:
+            return False
+        have = self.types.get(item.entity, "")
+        if item.pronoun:
+            return have == wanted
+        weak = self.strength.get(item.entity, 0) <= 2.5 and item.entity not in self.kinds
+        return have == wanted or have == "" or weak
+
+    def word(self, i: int) -> str:
+        return self.items[i].lower if 0 <= i < len(self.items) and self.items[i].entity is None else ""
+
+    def guarded(self, i: int) -> bool:
+        """True if a negation or hypothetical governs the trigger at i, or it is in speech."""
+        if self.items[i].blocked:
+            return True
+        window = {self.items[k].lower for k in range(max(0, i - 5), i)}
+        return bool(window & (NEGATIONS | HYPOTHETICAL))
+
+    def work_ref(self, i: int) -> bool:
+        """True if item i is a definite work noun: "the series", "this film", "the show"."""
+        if self.word(i) not in WORK_NOUNS:
+            return False
+        for k in range(i - 1, max(-1, i - 5), -1):
+            w = self.items[k].lower
+            if w in ("the", "this", "that"):
+                return True
+            if w in (",", ".", ";", "a", "an") or w in PRONOUNS_PERSON:
+                return False
+        return False
+
+    def anchor(self, i: int, exclude: set[int] = frozenset(), forward: bool = True) -> tuple[int | None, float]:
+        """The work a trigger at i is about: nearest work before, then after, then the focus work."""
+        for k in range(i - 1, -1, -1):
+            item = self.items[k]
+            if item.depth == 0 and item.entity is not None and item.entity not in exclude \
+                    and self.type(k) == "Work" and not item.blocked:
+                return item.entity, 1.0
+            if item.depth == 0 and (self.work_ref(k) or (item.lower in PRONOUNS_WORK and item.entity is not None)):
+                return (item.entity if item.entity is not None else self.focus), 0.9
+        if forward:
+            for k in range(i + 1, len(self.items)):
+                item = self.items[k]
+                if item.depth == 0 and item.entity is not None and item.entity not in exclude \
+                        and self.type(k) == "Work" and not item.blocked:
+                    return item.entity, 0.9
+        return self.focus, 0.75
+
+    def work_after(self, i: int, span: int = 6) -> int | None:
+        """A work named right after i: "in W", "of the film W", "the series W"."""
+        for k in range(i, min(len(self.items), i + span)):
+            item = self.items[k]
+            if item.entity is not None:
+                return item.entity if self.can_be(k, "Work") and self.type(k) != "Person" else None
+            if self.work_ref(k):
+                return self.focus
+            if item.lower in (".", ";", "and", "who", "which", "while", "but"):
+                return None
+        return None
+
+    def collect(self, i: int, wanted: str, step: int = 1) -> tuple[list[int], int]:
+        """A list of mentions of a type from i on (or backwards): "A, B and C", "actor A (W), B"."""
+        found: list[int] = []
+        k = i
+        expect_member = True
+        while 0 <= k < len(self.items):
+            item = self.items[k]
+            if item.depth > 0 or item.lower in ("(", ")"):
+                k += step
+                continue
+            if item.entity is not None:
+                if k + step < len(self.items) and 0 <= k + step and self.items[k + step].lower == "-":
+                    k += 3 * step  # "Emmy-winning": a modifier, not a member
+                    continue
+                if not expect_member or not self.can_be(k, wanted) or item.blocked:
+                    break
+                found.append(k)
+                expect_member = False
+            elif item.lower in (",", "and", "&", "as", "well", "plus") or (step < 0 and item.lower == "both"):
+                if item.lower in (",", "and", "&", "plus"):
+                    expect_member = True
+            elif expect_member and (item.lower in PERSON_NOUNS or item.lower in ("the", "fellow", "also")
+                                    or item.lower.endswith(("winning", "nominated", "known"))):
+                pass
+            else:
+                break
+            k += step
+        return found, k
+
+
+Pattern = Callable[[SentenceView], Iterator[Proposal]]
+PATTERNS: dict[str, Pattern] = {}
+
+
+def pattern(name: str) -> Callable[[Pattern], Pattern]:
+    """Register a pattern under a name (the name is kept as each fact's method)."""
+    def register(func: Pattern) -> Pattern:
+        PATTERNS[name] = func
+        return func
+    return register
+
+
+def _ent(v: SentenceView, i: int) -> int:
+    return v.items[i].entity  # type: ignore[return-value]
+
+
+def _close_paren(v: SentenceView, i: int) -> int:
+    for k in range(i + 1, len(v.items)):
+        if v.items[k].lower == ")":
+            return k
+    return len(v.items)
+
+
+@pattern("parenthesis")
+def parenthesis(v: SentenceView) -> Iterator[Proposal]:
+    """"Luke Kirby (Work, Work)" gives prior credits; "Cheyenne (Lou de Laage)" a character."""
+    for i, item in enumerate(v.items[:-1]):
+        if item.entity is None or item.depth or item.blocked or v.items[i + 1].lower != "(":
+            continue
+        end = _close_paren(v, i + 1)
+        inner = [k for k in range(i + 2, end) if v.items[k].entity is not None]
+        words = [v.items[k].lower for k in range(i + 2, end) if v.items[k].entity is None]
+        if not inner or any(w not in (",", ";", "and", "&") for w in words):
+            continue
+        head = v.type(i)
+        persons = [k for k in inner if v.type(k) == "Person" and v.strength.get(_ent(v, k), 0) > 2]
+        if len(inner) == 1 and persons and head in ("Character", "", "Person") and not (
+                head == "Person" and v.strength.get(item.entity, 0) > 3):
+            work, sure = v.anchor(end + 1) if v.work_after(end + 1) is None else (v.work_after(end + 1), 1.0)
+            if work is not None:
+                yield Proposal(work, "cast_member", _ent(v, inner[0]), 0.8 * sure, "character-parenthesis",
+                               character=item.entity, coerce={item.entity: "Character"})
+        elif v.can_be(i, "Person") and head != "Work":
+            for k in inner:
+                if v.types.get(_ent(v, k)) == "Organization":
+                    continue
+                yield Proposal(item.entity, "credit", _ent(v, k), 0.85, "prior-credit-parenthesis",
+                               coerce={_ent(v, k): "Work", item.entity: "Person"})
+        elif head == "Work":
+            for k in inner:
+                if v.kinds.get(_ent(v, k)) == "Network":
+                    yield Proposal(item.entity, "network", _ent(v, k), 0.8, "network-parenthesis")
+
+
+def _dependency_subject(v: SentenceView, i: int) -> int | None:
+    """The item that the parser makes the subject of the verb at item i (through 'and' chains)."""
+    if v.doc is None or v.items[i].token < 0:
+        return None
+    verb = v.doc[v.items[i].token]
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            for tok in subjects[0].subtree:
+                if tok.i in v.item_of_token and v.items[v.item_of_token[tok.i]].entity is not None:
+                    return v.item_of_token[tok.i]
+            return None
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _subjects_before(v: SentenceView, i: int) -> list[int]:
+    """Persons that are the subject of a verb at i: the parser's subject, else the words before."""
+    k = _dependency_subject(v, i)
+    if k is not None and k < i:
+        if v.items[k].pronoun:
+            return [k] if v.types.get(v.items[k].entity) == "Person" else []
+        found = [f for f in v.collect(k, "Person")[0] if f < i]
+        if found and all(v.type(f) in ("Person", "") for f in found):
+            return found
+    k = i - 1
+    while k >= 0 and v.items[k].lower in ("will", "would", "has", "have", "had", "is", "was", "are", "were",
+                                          "also", "to", "set", "been", "be", "being", "both", "once",
+                                          "again", "later", "previously", "then", "executive", "co",
+                                          "signed", "on", "tapped", "attached", "slated", "who", ","):
+        if v.items[k].lower == "who":
+            k -= 1
+            if k >= 0 and v.items[k].lower == ",":
+                k -= 1
+            break
+        k -= 1
+    if k < 0:
+        return []
+    if v.items[k].pronoun and v.types.get(v.items[k].entity) == "Person":
+        return [k]
+    found, _ = v.collect(k, "Person", step=-1)
+    return [f for f in found if v.type(f) in ("Person", "")]
+
+
+@pattern("play-character")
+def play_character(v: SentenceView) -> Iterator[Proposal]:
+    """"X plays Y", "X will play Y", "X has been cast as Y", "X stars as Y", "X as Y"."""
+    for i, item in enumerate(v.items):
+        w = item.lower
+        if item.entity is not None:
+            continue
+        trigger = w in PLAY_VERBS or (w == "as" and (
+            v.word(i - 1) in ("cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return",
+                              "reprise", "reprises", "reprising", "appears", "appear", "joins", "recast")
+            or (i > 0 and v.items[i - 1].entity is not None and v.type(i - 1) == "Person")))
+        if not trigger or v.guarded(i):
+            continue
+        target = i + 1
+        while target < len(v.items) and v.items[target].lower in ("the", "role", "of", "a", "character"):
+            target += 1
+        if target >= len(v.items) or not v.can_be(target, "Character") or v.type(target) in ("Work", "Organization"):
+            continue
+        start = i - 1 if v.word(i - 1) in ("cast", "stars", "star", "starring", "starred") else i
+        persons = _subjects_before(v, start)
+        if not persons:
+            continue
+        work = v.work_after(target + 1)
+        sure = 1.0
+        if work is None:
+            work, sure = v.anchor(min(persons), exclude={_ent(v, target)}, forward=False)
+        if work is None:
+            continue
+        for p in persons:
+            yield Proposal(work, "cast_member", _ent(v, p), 0.85 * sure, "plays-character",
+                           character=_ent(v, target), coerce={_ent(v, target): "Character", _ent(v, p): "Person"})
+
+
+@pattern("cast-list")
+def cast_list(v: SentenceView) -> Iterator[Proposal]:
+    """"starring A, B and C", "the cast includes A and B", "alongside A"."""
+    for i, item in enumerate(v.items):
+        w = item.lower
+        if item.entity is not None or v.guarded(i):
+            continue
+        cue = (w in CAST_LIST_CUES or (w == "with" and v.word(i - 1) == "along")) and v.word(i + 1) not in (
+            "in", "as", "on", "of")
+        if w in ("including", "includes", "include", "included", "features", "featuring", "boasts"):
+            cue = any(v.items[k].lower in ("cast", "ensemble", "stars", "lineup") for k in range(max(0, i - 8), i + 3))
+        if not cue:
+            continue
+        start = i + 1
+        while start < len(v.items) and v.items[start].lower in ("a", "an", "the", "cast", "of", ":", "also",
+                                                                 "such", "as", "familiar", "faces", ","):
+            start += 1
+        persons, _ = v.collect(start, "Person")
+        if not persons:
+            continue
+        work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
+        if work is None:
+            continue
+        for p in persons:
+            yield Proposal(work, "cast_member", _ent(v, p), 0.8 * sure, "cast-list", coerce={_ent(v, p): "Person"})
+
+
+@pattern("person-verb")
+def person_verb(v: SentenceView) -> Iterator[Proposal]:
+    """"X directed W", "X will write", "X stars in W", "X joins the cast of W", "X had a role in W"."""
+    for i, item in enumerate(v.items):
+        w = item.lower
+        if item.entity is not None:
+            continue
+        predicate = ACTIVE_VERBS.get(w)
+        if w in ("role", "roles") and v.word(i - 1) in ("a", "main", "leading", "lead", "starring", "recurring"):
+            predicate = "cast_member"
+        if w in ("guest", "regular") and v.word(i - 1) in ("recurring", "series", "a"):
+            predicate = "cast_member"
+        if w in ("produce", "produces", "produced", "producing") and v.word(i - 1) == "executive":
+            predicate = "producer"
+        if predicate is None or v.guarded(i):
+            continue
+        if predicate in ("writer", "credit", "producer") and {v.word(k) for k in range(i + 1, i + 4)} & {
+                "music", "score", "songs", "soundtrack", "theme", "musical"}:
+            predicate = "credit"
+        if v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star") and v.word(i + 1) not in ("in", "on", "as", "alongside", ".", "")):
+            continue  # passive "directed by" and lists "starring A" are other patterns
+        persons = _subjects_before(v, i)
+        if w in ("role", "roles", "guest", "regular"):
+            k = i - 1
+            while k >= 0 and k > i - 12 and (v.items[k].entity is None or v.items[k].depth):
+                k -= 1
+            persons = _subjects_before(v, k + 1) if k >= 0 and v.type(k) in ("Person", "") else []
+        if not persons:
+            continue
+        work = v.work_after(i + 1, span=8)
+        sure = 1.0
+        if work is None:
+            work, sure = v.anchor(min(persons), exclude={_ent(v, p) for p in persons}, forward=False)
+        if work is None:
+            continue
+        for p in persons:
+            yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
+        # "X will executive produce through Company"
+        for k in range(i + 1, min(len(v.items), i + 6)):
+            if v.word(k - 1) in ("through", "via", "under") and v.type(k) == "Organization":
+                yield Proposal(work, "production_company", _ent(v, k), 0.75 * sure, "through-company")
+
+
+@pattern("by-phrase")
+def by_phrase(v: SentenceView) -> Iterator[Proposal]:
+    """"directed by X", "written and directed by X", "executive produced by X", "broadcast by N"."""
+    for i, item in enumerate(v.items):
+        if item.lower != "by" or item.entity is not None or i == 0:
+            continue
+        predicates = []
+        k = i - 1
+        while k >= 0 and v.items[k].entity is None and (v.items[k].lower in BY_VERBS or v.items[k].lower in
+                                                        ("and", ",", "executive", "also", "up", "co")):
+            if v.items[k].lower in BY_VERBS:
+                predicates.append(BY_VERBS[v.items[k].lower])
+            k -= 1
+        if v.word(i - 1) in ("music", "score", "cinematography", "screenplay", "story", "teleplay", "script"):
+            predicates.append("writer" if v.word(i - 1) in ("screenplay", "story", "teleplay", "script") else "credit")
+            k = i - 2
+        if not predicates or v.guarded(k + 1):
+            continue
+        objects, _ = v.collect(i + 1, "Person")
+        orgs = [] if objects else v.collect(i + 1, "Organization")[0]
+        if not objects and i + 1 < len(v.items) and v.items[i + 1].lower == "the":
+            orgs = v.collect(i + 2, "Organization")[0]
+        exclude = {_ent(v, o) for o in objects + orgs}
+        work, sure = v.anchor(k + 1, exclude=exclude)
+        if work is None:
+            continue
+        for predicate in predicates:
+            if predicate == "skip":
+                continue
+            for o in objects:
+                if predicate != "network" and v.type(o) != "Organization":
+                    yield Proposal(work, predicate, _ent(v, o), 0.85 * sure, f"by:{predicate}",
+                                   coerce={_ent(v, o): "Person"})
+            for o in orgs + [o for o in objects if v.type(o) == "Organization"]:
+                kind = v.kinds.get(_ent(v, o))
+                if predicate == "network" or (predicate == "producer" and kind == "Network" and False):
+                    yield Proposal(work, "network", _ent(v, o), 0.8 * sure, "by:network")
+                elif predicate == "producer":
+                    yield Proposal(work, "production_company", _ent(v, o), 0.8 * sure, "by:production_company")
+
+
+@pattern("role-noun")
+def role_noun(v: SentenceView) -> Iterator[Proposal]:
+    """"creators A and B", "W creators A", "A is the director of W", "the director was A"."""
+    for i, item in enumerate(v.items):
+        predicate = ROLE_NOUNS.get(item.lower)
+        if item.entity is not None or predicate is None or v.guarded(i) or item.depth:
+            continue
+        if predicate == "producer" and v.word(i - 1) == "executive":
+            pass
+        if predicate == "credit" and v.word(i - 1) == "music":
+            pass
+        head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
+        # Persons: right after the noun ("director X"), or before a copula ("X is the director").
+        persons, _ = v.collect(i + 1, "Person")
+        if persons and v.items[persons[0]].entity is not None and persons[0] > i + 2:
+            persons = []
+        if not persons and v.word(i + 1) in ("is", "was", "are", "were"):
+            persons = [p for p in v.collect(i + 2, "Person")[0]]
+        if not persons:
+            k = head - 1
+            while k >= 0 and v.items[k].entity is None and v.items[k].lower in (
+                    "the", "a", "an", "its", "also", "both", "as", "is", "was", "were", "are", "serves", "served",
+                    "its", "their", "film", "film's", "movie", "'s", "and", "director", "producer", "writer",
+                    "co", "series", "executive", "music", "sole", "main", ","):
+                k -= 1
+            if k >= 0 and k < head - 1 and any(v.items[j].lower in ("is", "was", "as", "were", "are", ",")
+                                                for j in range(k + 1, head)):
+                if v.items[k].pronoun:
+                    persons = [k] if v.types.get(v.items[k].entity) == "Person" else []
+                else:
+                    persons = [p for p in v.collect(k, "Person", step=-1)[0] if v.type(p) in ("Person", "")]
+        if not persons:
+            continue
+        exclude = {_ent(v, p) for p in persons}
+        # Works: "W1 and W2 creators", "W's director", "director of W", else the sentence's work.
+        works: list[int] = []
+        sure = 1.0
+        k = head - 1
+        if k >= 0 and v.items[k].entity is None and v.items[k].lower in ("'s", "’s"):
+            k -= 1
+        if k >= 0 and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
+            works = [w for w in v.collect(k, "Work", step=-1)[0]]
+            works = [_ent(v, w) for w in works]
+            first = min(j for j in range(len(v.items)) if v.items[j].entity in works)
+            if v.word(first - 1) == "from":
+                anchor, sure2 = v.anchor(first - 1, exclude=exclude | set(works), forward=False)
+                if anchor is not None:
+                    works.append(anchor)
+        if not works:
+            after = v.work_after(i + 1) if v.word(i + 1) in ("of", "for", "on") else None
+            if after is None and v.word(i + 1) in ("of", "for", "on"):
+                after = v.work_after(i + 2)
+            if after is not None:
+                works = [after]
+        if not works:
+            anchor, sure = v.anchor(i, exclude=exclude)
+            works = [anchor] if anchor is not None else []
+        for work in works:
+            for p in persons:
+                yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"role-noun:{item.lower}",
+                               coerce={_ent(v, p): "Person", work: "Work"})
+
+
+@pattern("network")
+def network(v: SentenceView) -> Iterator[Proposal]:
+    """"N's new drama, W", "the N show", "premieres on N", "N has ordered W", "from Studio"."""
+    for i, item in enumerate(v.items):
+        if item.entity is None or item.blocked or v.type(i) != "Organization" or item.depth:
+            continue
+        kind = v.kinds.get(item.entity)
+        org = item.entity
+        predicate = "production_company" if kind == "Studio" else "network"
+        prev, nxt = v.word(i - 1), v.word(i + 1)
+        if v.guarded(i):
+            continue
+        # "N's new eight-part drama, W" / "N's W" / "the N show"
+        if nxt in ("'s", "’s") or (nxt in WORK_NOUNS and prev in ("the", "a", "an", "its")):
+            k = i + 1
+            while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
+                if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
+                    if kind:
+                        work = v.focus if v.word(k + 1) != "" or k + 1 >= len(v.items) else None
+                        nxt_ent = k + 1 < len(v.items) and v.items[k + 1].entity is not None and v.can_be(k + 1, "Work")
+                        target = _ent(v, k + 1) if nxt_ent else v.anchor(i, exclude={org})[0]
+                        if target is not None:
+                            yield Proposal(target, predicate, org, 0.75, "network-possessive")
+                    break
+                k += 1
+            if k < len(v.items) and v.items[k].lower == ",":
+                k += 1
+            if k < len(v.items) and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
+                if kind or v.type(k) == "Work":
+                    yield Proposal(_ent(v, k), predicate, org, 0.8, "network-possessive",
+                                   coerce={_ent(v, k): "Work"})
+            continue
+        # "premieres on N", "available to stream on N", "airs on N", "from Studio"
+        if prev in ("on", "via", "to", "at", "from", "through", "exclusively"):
+            cue = any(v.items[k].lower in AIR_WORDS for k in range(max(0, i - 5), i))
+            if prev == "from" and kind == "Studio":
+                cue = True
+            if prev in ("through", "via") and kind == "Studio":
+                cue = True
+            if cue and (predicate == "network" or prev in ("from", "through", "via")):
+                work, sure = v.anchor(i, exclude={org})
+                if work is not None:
+                    yield Proposal(work, predicate, org, 0.75 * sure, f"network-{prev}")
+            continue
+        # "N has ordered W", "N has given a series order to W", "N renewed W"
+        window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 6))]
+        if kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window)):
+            work = None
+            for k in range(i + 1, min(len(v.items), i + 14)):
+                if v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
+                    work = _ent(v, k)
+                    break
+                if v.work_ref(k):
+                    work = v.focus
+                    break
+            if work is None:
+                work = v.anchor(i, exclude={org})[0]
+            if work is not None:
+                yield Proposal(work, "network", org, 0.75, "network-order", coerce={work: "Work"})

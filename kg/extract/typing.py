@@ -1,0 +1,93 @@
+"""Type evidence from a mention's context: "the series X", "actor X", "X (Work, Work)", gazetteer.
+
+Each cue adds weighted votes to a mention; an entity's type is the winner over all its mentions,
+so one article-wide decision outweighs the NER's guess on any one sentence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .gazetteer import Gazetteer
+from .lexicon import (MOVIE_NOUNS, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
+                      WORK_PARTS)
+from .mentions import Mention
+
+STRONG = 3
+GAZETTEER = 10
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "miss"}
+_COPULA = {"is", "was", "are", "were", "'s", "becomes", "became", "remains"}
+_ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "his", "her"}
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    return [t.lower_ for t in doc[max(start, 0):min(end, len(doc))]]
+
+
+def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, str]:
+    """Add type votes from context to each mention; return the organization kind per mention index."""
+    kinds: dict[int, str] = {}
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    for index, m in enumerate(mentions):
+        org = gazetteer.lookup(m.text)
+        if org:
+            m.votes["Organization"] += GAZETTEER
+            kinds[index] = org.kind
+            continue
+        before = _words(doc, m.start - 3, m.start)
+        after = _words(doc, m.end, m.end + 8)
+        prev = before[-1] if before else ""
+        prev2 = before[-2] if len(before) > 1 else ""
+        nxt = after[0] if after else ""
+        # "the series X", "drama, X", "the 1956 film X"
+        if prev in WORK_NOUNS or (prev in (",", ":") and prev2 in WORK_NOUNS):
+            m.votes["Work"] += STRONG
+            m.votes["TVSeries" if (prev in TV_NOUNS or prev2 in TV_NOUNS) else
+                    "Movie" if (prev in MOVIE_NOUNS or prev2 in MOVIE_NOUNS) else "_"] += 1
+        # "season of X", "stars in X", "the cast of X", "trailer for X"
+        if prev in ("of", "for", "in") and (prev2 in WORK_PARTS or prev2 in ("stars", "starred", "star",
+                                                                                 "starring", "role", "roles")):
+            m.votes["Work"] += STRONG
+        # "X's second season", "X is a comedy", "X, a film ..."
+        if nxt in ("'s", "’s") and len(after) > 1 and (after[1] in WORK_PARTS or
+                                                       (len(after) > 2 and after[2] in WORK_PARTS)):
+            m.votes["Work"] += STRONG
+        if nxt in _COPULA | {","} and len(after) > 1 and after[1] in _ARTICLES:
+            for word in after[2:7]:
+                if word in WORK_NOUNS:
+                    m.votes["Work"] += STRONG
+                    m.votes["TVSeries" if word in TV_NOUNS else "Movie" if word in MOVIE_NOUNS else "_"] += 1
+                    break
+                if word in PERSON_NOUNS or word in ROLE_NOUNS:
+                    m.votes["Person"] += STRONG
+                    break
+                if word in (".", ",", ";", "and", "who", "that", "which"):
+                    break
+        if m.handle:
+            m.votes["Work" if doc[m.start - 1].text == "#" or doc[m.start].text.startswith("#") else "_"] += 1
+        # "actor X", "director X", "Dr. X", "X, who"
+        if prev in PERSON_NOUNS or prev in ROLE_NOUNS or prev.rstrip(".") in _TITLES:
+            m.votes["Person"] += STRONG
+        if nxt in PLAY_VERBS or (nxt == "," and len(after) > 1 and after[1] == "who"
+                                 and m.ner not in ("GPE", "LOC", "NORP", "ORG")):
+            m.votes["Person"] += 2
+        # "plays X", "as X" after a cast verb
+        if prev in PLAY_VERBS or (prev == "as" and prev2 in ("cast", "stars", "star", "starring", "role",
+                                                             "appears", "returns", "return", "plays")):
+            m.votes["Character"] += STRONG
+        # "X (A, B, C)": prior credits after a person; "Y (X)": a character and its actor
+        if nxt == "(" and m.end + 1 < len(doc):
+            inner = []
+            k = m.end + 1
+            while k < len(doc) and doc[k].text != ")" and k - m.end < 40:
+                if k in by_start:
+                    inner.append(mentions[by_start[k]])
+                k += 1
+            if len(inner) == 1 and inner[0].ner == "PERSON" and inner[0].tokens > 1 and m.tokens == 1:
+                m.votes["Character"] += STRONG
+                inner[0].votes["Person"] += 2
+            elif inner and (m.ner == "PERSON" or m.votes["Person"] >= STRONG) and m.tokens > 1:
+                for item in inner:
+                    if not gazetteer.lookup(item.text):
+                        item.votes["Work"] += STRONG
+                m.votes["Person"] += 1
+    return kinds

@@ -1,0 +1,98 @@
+"""Which mentions and entities are the same real-world thing: within an article and across a corpus.
+
+Spellings merge when they fold to the same key (accents, case, '#'/'@', spaces, a leading
+"The"); a first name, nickname or surname alone joins the one full name it can belong to.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .model import ArticleExtraction, Entity, Fact
+from .textnorm import fold
+
+
+def name_key(text: str) -> str:
+    """The key under which two spellings of one name meet."""
+    key = fold(text)
+    if key.startswith("the "):
+        key = key[4:]
+    return key.replace(" ", "").replace("-", "").replace(".", "")
+
+
+def preferred_label(spellings: Iterable[str]) -> str:
+    """The label to show for a set of spellings: the fullest, accented, most frequent, first seen."""
+    counts = Counter(spellings)
+    order = {s: i for i, s in reversed(list(enumerate(counts)))}
+    return max(counts, key=lambda s: (len(s.split()), any(ord(c) > 127 for c in s),
+                                      counts[s], s[:1].isupper(), -order[s]))
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1, for clustering mentions into entities."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def short_form_target(short: str, full_names: dict[str, list[str]]) -> str | None:
+    """The one full person name that a lone first name, nickname or surname can stand for."""
+    key = fold(short)
+    if " " in key or len(key) < 2:
+        return None
+    hits = set()
+    for full_key, parts in full_names.items():
+        first, last = parts[0], parts[-1]
+        if key in (first, last) or (len(key) >= 3 and first.startswith(key)) \
+                or key in last.split("-"):
+            hits.add(full_key)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def merge_corpus(extractions: list[ArticleExtraction]) -> list[ArticleExtraction]:
+    """Rewrite labels so that one entity has one label and one type across all articles.
+
+    Entities meet on (name key); their type is the one most articles give it. Facts and
+    entities are rewritten to the canonical labels; per-article aliases are kept.
+    """
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    subtypes: dict[str, Counter] = defaultdict(Counter)
+    for ex in extractions:
+        for ent in ex.entities:
+            key = name_key(ent.label)
+            spellings[key].update([ent.label, *ent.aliases])
+            types[key][ent.type] += 1
+            if ent.subtype:
+                subtypes[key][ent.subtype] += 1
+    canon = {key: preferred_label(list(c.elements())) for key, c in spellings.items()}
+    result = []
+    for ex in extractions:
+        entities: dict[str, Entity] = {}
+        rename: dict[str, str] = {}
+        for ent in ex.entities:
+            key = name_key(ent.label)
+            label = canon[key]
+            rename[ent.label] = label
+            kind = types[key].most_common(1)[0][0]
+            sub = subtypes[key].most_common(1)[0][0] if subtypes[key] else None
+            merged = entities.setdefault(label, Entity(label, kind, sub if kind == ent.type or not ent.subtype else sub))
+            for alias in [ent.label, *ent.aliases]:
+                if alias != label and alias not in merged.aliases:
+                    merged.aliases.append(alias)
+        facts = [Fact(rename.get(f.subject, f.subject), f.predicate, rename.get(f.object, f.object),
+                      f.provenance, f.character and rename.get(f.character, f.character))
+                 for f in ex.facts]
+        result.append(ArticleExtraction(ex.article, list(entities.values()), facts))
+    return result
