@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .model import ArticleExtraction, Entity, Fact
+from .model import PREDICATES, ArticleExtraction, Entity, Fact
 from .textnorm import fold
 
 
@@ -91,8 +91,21 @@ def merge_corpus(extractions: list[ArticleExtraction]) -> list[ArticleExtraction
             for alias in [ent.label, *ent.aliases]:
                 if alias != label and alias not in merged.aliases:
                     merged.aliases.append(alias)
-        facts = [Fact(rename.get(f.subject, f.subject), f.predicate, rename.get(f.object, f.object),
-                      f.provenance, f.character and rename.get(f.character, f.character))
-                 for f in ex.facts]
+        facts = []
+        for f in ex.facts:
+            fact = Fact(rename.get(f.subject, f.subject), f.predicate, rename.get(f.object, f.object),
+                        f.provenance, f.character and rename.get(f.character, f.character))
+            if _fits(fact, entities):  # a type decided corpus-wide can rule a fact out
+                facts.append(fact)
         result.append(ArticleExtraction(ex.article, list(entities.values()), facts))
     return result
+
+
+def _fits(fact: Fact, entities: dict[str, Entity]) -> bool:
+    """True if the fact's subject, object (and character) have the types its predicate needs."""
+    subject_type, object_type = PREDICATES[fact.predicate]
+    subject, obj = entities.get(fact.subject), entities.get(fact.object)
+    if subject is None or obj is None or subject.type != subject_type or obj.type != object_type:
+        return False
+    character = entities.get(fact.character) if fact.character else None
+    return fact.character is None or character is None or character.type == "Character"
