@@ -1,0 +1,210 @@
+"""The `kg` command: thin subcommands over the library (build, extract, query, view, eval, validate)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .corpus import read_articles
+from .evaluate import evaluate
+from .graph import KnowledgeGraph, validate_graph, write_facts
+from .nlp import DEFAULT_MODEL
+from .pipeline import ExtractOptions, extract_articles
+from .query import list_queries
+
+DEFAULT_CORPUS = "corpus"
+DEFAULT_OUT = "outputs"
+EXIT_SKIPPED = 3  # some inputs could not be read; the rest landed
+
+
+def _extract_options(args: argparse.Namespace) -> ExtractOptions:
+    return ExtractOptions(model=args.model, batch_size=args.batch_size, jobs=args.jobs,
+                          min_confidence=args.min_confidence)
+
+
+def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default=DEFAULT_MODEL,
+                        help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
+    parser.add_argument("--jobs", type=int, default=1, help="processes for spaCy (default: 1)")
+    parser.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default: 32)")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="drop facts whose confidence is below this (0..1, default: 0)")
+
+
+def _progress(total: int | None, enabled: bool):
+    """A progress bar on stderr for long runs in a terminal (tqdm ships with spaCy)."""
+    from tqdm import tqdm
+    return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr, leave=False)
+
+
+def _report_errors(errors) -> None:
+    for error in errors:
+        print(f"skipped {error}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    paths = args.paths or [DEFAULT_CORPUS]
+    out = Path(args.out)
+    graph = KnowledgeGraph(store=args.store, options=_extract_options(args))
+    bar = _progress(None, sys.stderr.isatty() and not args.quiet)
+    report = graph.add_paths(paths, on_article=lambda _: bar.update(1))
+    bar.close()
+    _report_errors(report.errors)
+    graph.write_facts(out / "facts")
+    graph.save(out / "graph.ttl")
+    graph.save(out / "graph.trig")
+    graph.save(out / "graph.jsonld")
+    if not args.no_html:
+        graph.to_html(out / "graph.html", title="kg: " + ", ".join(str(p) for p in paths))
+    summary = graph.summary()
+    seconds = time.perf_counter() - started
+    if not args.quiet:
+        print(f"articles: {summary['articles']}" + (f" ({len(report.errors)} skipped)" if report.errors else ""))
+        print("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["entities"].items())))
+        print("facts:    " + ", ".join(f"{k} {v}" for k, v in sorted(summary["facts"].items())))
+        print(f"triples:  {summary['triples']}")
+        print(f"wrote:    {out}/graph.ttl, graph.trig, graph.jsonld"
+              + ("" if args.no_html else ", graph.html") + f", facts/*.json")
+        print(f"seconds:  {seconds:.1f}")
+    return EXIT_SKIPPED if report.errors else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    errors = []
+    extractions = extract_articles(read_articles(args.paths), _extract_options(args), on_error=errors.append)
+    written = write_facts(extractions, args.out)
+    _report_errors(errors)
+    print(f"wrote {len(written)} facts files to {args.out}" + (f" ({len(errors)} skipped)" if errors else ""),
+          file=sys.stderr)
+    return EXIT_SKIPPED if errors else 0
+
+
+def _load_graph(args: argparse.Namespace) -> KnowledgeGraph:
+    path = Path(args.graph)
+    if not path.is_file():
+        raise SystemExit(f"kg: no graph file {path}; run `kg build` first or pass --graph FILE")
+    return KnowledgeGraph.load(path)
+
+
+def _params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"kg: --param takes NAME=VALUE, not {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    if args.list or not args.query:
+        for q in list_queries():
+            params = f"  (params: {', '.join(q.params)})" if q.params else ""
+            print(f"{q.name:18s} {q.title}{params}")
+        return 0
+    result = _load_graph(args).query(args.query, **_params(args.param))
+    text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[args.format]()
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_view(args: argparse.Namespace) -> int:
+    graph = _load_graph(args)
+    try:
+        graph.to_html(args.out, focus=args.focus, depth=args.depth, title=f"kg: {args.focus or args.graph}")
+    except LookupError as err:
+        raise SystemExit(f"kg: {err.args[0] if err.args else err}")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    report = evaluate(args.gold, args.pred)
+    for article_id in report.missing:
+        print(f"missing prediction: {article_id}")
+    if args.errors:
+        for error in report.errors:
+            s, p, o = error.fact
+            where = f"  «{error.sentence}»" if error.sentence else ""
+            print(f"{error.kind:9s} {error.article}: ({s}, {p}, {o}){where}")
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    print(report.table())
+    print(report.summary())
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    graph = _load_graph(args)
+    conforms, text = validate_graph(graph.store.dataset)
+    print("conforms to ontology/shapes.ttl" if conforms else text)
+    return 0 if conforms else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Entertainment-news knowledge graph: "
+                                     "articles in, an RDF graph to query and view out.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="extract articles and write the graph, facts and HTML view")
+    p.add_argument("paths", nargs="*", help=f"article files or folders (default: {DEFAULT_CORPUS}/)")
+    p.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
+    p.add_argument("--store", default="memory", help="graph store (default: memory)")
+    p.add_argument("--no-html", action="store_true", help="skip the HTML view")
+    p.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    _add_extract_arguments(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("extract", help="write one facts JSON file per article (FORMAT.md)")
+    p.add_argument("paths", nargs="+", help="article files or folders")
+    p.add_argument("--out", required=True, help="folder for the facts files")
+    _add_extract_arguments(p)
+    p.set_defaults(func=cmd_extract)
+
+    graph_help = f"RDF file to read (default: {DEFAULT_OUT}/graph.trig)"
+    p = sub.add_parser("query", help="run SPARQL (text, a .rq file or a shipped query name)")
+    p.add_argument("query", nargs="?", help="SPARQL text, path to a .rq file, or a name from --list")
+    p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a query parameter (as a literal), e.g. -p work=Etoile")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--list", action="store_true", help="list the shipped queries")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("view", help="write the interactive HTML view")
+    p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
+    p.add_argument("--focus", help="draw only the neighbourhood of this entity (any spelling)")
+    p.add_argument("--depth", type=int, default=1, help="hops around --focus (default: 1)")
+    p.add_argument("--out", default=f"{DEFAULT_OUT}/graph.html", help="HTML file to write")
+    p.set_defaults(func=cmd_view)
+
+    p = sub.add_parser("eval", help="precision, recall and F1 of facts files against gold")
+    p.add_argument("gold", help="folder of gold facts files")
+    p.add_argument("pred", help="folder of predicted facts files")
+    p.add_argument("--errors", action="store_true", help="list every missed and spurious fact")
+    p.add_argument("--json", action="store_true", help="also print the scores as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("validate", help="check a graph file against the SHACL shapes")
+    p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ValueError, FileNotFoundError, RuntimeError) as err:
+        print(f"kg: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
