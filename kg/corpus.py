@@ -104,9 +104,25 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return parser.text(), title
 
 
+def split_headline(text: str) -> tuple[str | None, str]:
+    """Split a leading headline (a short title-case line of its own, no final stop) from the body.
+
+    Headlines are written in title case, which reads to a tagger like a run of names.
+    """
+    first, sep, rest = text.lstrip().partition("\n")
+    words = first.split()
+    if not sep or not rest.strip() or not 2 <= len(words) <= 25 or first.rstrip()[-1:] in ".!?:;,":
+        return None, text
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    if capitalised < 0.6 * len(words) or len(words) > 3 and capitalised == len(words) and first.isupper():
+        return None, text
+    return " ".join(words), rest.lstrip("\n")
+
+
 def _from_text(path: Path, text: str) -> Article:
     date, body = split_date_line(text)
-    return Article(id=safe_id(path.stem), text=body, date=date, source=str(path))
+    title, body = split_headline(body)
+    return Article(id=safe_id(path.stem), text=body, date=date, title=title, source=str(path))
 
 
 def _from_html(path: Path, html: str) -> Article:

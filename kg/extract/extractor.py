@@ -107,7 +107,7 @@ class Extractor:
         full_names: dict[str, list[str]] = {}
         full_index: dict[str, int] = {}
         for i, m in enumerate(mentions):
-            if m.tokens > 1 and (m.ner == "PERSON" or m.votes["Person"]) and not m.votes["Work"]:
+            if m.tokens > 1 and m.ner in ("PERSON", "ORG", None) and not m.votes["Work"] and i not in kinds:
                 key = fold(m.text)
                 full_names[key] = key.split()
                 full_index.setdefault(key, i)

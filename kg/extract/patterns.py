@@ -106,6 +106,8 @@ class SentenceView:
                 if item.depth == 0 and item.entity is not None and item.entity not in exclude \
                         and self.type(k) == "Work" and not item.blocked:
                     return item.entity, 0.9
+                if item.depth == 0 and self.work_ref(k):
+                    return self.focus, 0.85
         return self.focus, 0.75
 
     def work_after(self, i: int, span: int = 6) -> int | None:
@@ -113,7 +115,9 @@ class SentenceView:
         for k in range(i, min(len(self.items), i + span)):
             item = self.items[k]
             if item.entity is not None:
-                return item.entity if self.can_be(k, "Work") and self.type(k) != "Person" else None
+                introduced = any(self.items[j].lower in ("in", "on", "of", "for", "from")
+                                 for j in range(max(i, k - 3), k))
+                return item.entity if introduced and self.can_be(k, "Work") and self.type(k) != "Person" else None
             if self.work_ref(k):
                 return self.focus
             if item.lower in (".", ";", "and", "who", "which", "while", "but"):
@@ -380,14 +384,17 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
         work, sure = v.anchor(k + 1, exclude=exclude)
         if work is None:
             continue
+        def is_org(o: int) -> bool:
+            return v.type(o) == "Organization" and (_ent(v, o) in v.kinds or v.strength.get(_ent(v, o), 0) > 2.5)
+
         for predicate in predicates:
             if predicate == "skip":
                 continue
             for o in objects:
-                if predicate != "network" and v.type(o) != "Organization":
+                if predicate != "network" and not is_org(o):
                     yield Proposal(work, predicate, _ent(v, o), 0.85 * sure, f"by:{predicate}",
                                    coerce={_ent(v, o): "Person"})
-            for o in orgs + [o for o in objects if v.type(o) == "Organization"]:
+            for o in orgs + [o for o in objects if is_org(o)]:
                 kind = v.kinds.get(_ent(v, o))
                 if predicate == "network" or (predicate == "producer" and kind == "Network" and False):
                     yield Proposal(work, "network", _ent(v, o), 0.8 * sure, "by:network")
@@ -501,6 +508,15 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 work, sure = v.anchor(i, exclude={org})
                 if work is not None:
                     yield Proposal(work, predicate, org, 0.75 * sure, f"network-{prev}")
+            continue
+        # "Studio produces the series", "Studio is producing W"
+        window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 4))]
+        if kind == "Studio" and set(window) & {"produces", "produced", "producing", "produce", "co-produces"}:
+            work = v.work_after(i + 2, span=5)
+            if work is None:
+                work = v.anchor(i, exclude={org})[0]
+            if work is not None:
+                yield Proposal(work, "production_company", org, 0.75, "studio-produces")
             continue
         # "N has ordered W", "N has given a series order to W", "N renewed W"
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 6))]

@@ -17,6 +17,10 @@ GAZETTEER = 10
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "miss"}
 _COPULA = {"is", "was", "are", "were", "'s", "becomes", "became", "remains"}
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "his", "her"}
+_LIST_OPENERS = {"by", "with", "from", "and", "starring", "alongside", "including", "as"}
+#: Words that follow a work's name: "X has been renewed", "X premieres".
+_WORK_EVENTS = {"renewed", "premieres", "premiered", "debuts", "debuted", "airs", "aired", "streams",
+                "cancelled", "canceled", "greenlit", "picked"}
 
 
 def _words(doc: Doc, start: int, end: int) -> list[str]:
@@ -51,7 +55,16 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if nxt in ("'s", "’s") and len(after) > 1 and (after[1] in WORK_PARTS or
                                                        (len(after) > 2 and after[2] in WORK_PARTS)):
             m.votes["Work"] += STRONG
-        if nxt in _COPULA | {","} and len(after) > 1 and after[1] in _ARTICLES:
+        # "X has been renewed", "X premieres on", "N's X", "X's Jane Doe"
+        if any(w in _WORK_EVENTS for w in after[:3]) and not m.ner == "PERSON":
+            m.votes["Work"] += STRONG
+        if prev in ("'s", "’s") and m.start >= 2 and gazetteer.lookup(doc[m.start - 2].text) \
+                and m.ner != "PERSON":
+            m.votes["Work"] += STRONG
+        if nxt in ("'s", "’s") and m.end + 1 in by_start and mentions[by_start[m.end + 1]].ner == "PERSON" \
+                and mentions[by_start[m.end + 1]].tokens > 1 and m.ner != "PERSON":
+            m.votes["Work"] += 2
+        if nxt in _COPULA | {","} and len(after) > 1 and after[1] in _ARTICLES and prev not in _LIST_OPENERS:
             for word in after[2:7]:
                 if word in WORK_NOUNS:
                     m.votes["Work"] += STRONG
