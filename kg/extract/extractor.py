@@ -81,8 +81,17 @@ class Extractor:
         kinds = add_context_votes(doc, mentions, self.gazetteer)
         clusters = self._cluster(mentions, kinds)
         blocked = self._blocked_tokens(doc, mentions, clusters)
-        focus = self._focus(clusters, blocked)
-        proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
+        # Two rounds: the types that the first round's patterns imply sharpen the second round.
+        for _ in range(2):
+            focus = self._focus(clusters, blocked)
+            proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
+            for cluster in clusters:
+                cluster.extra.clear()
+            self._apply_implied_types(clusters, proposals)
+        return self._assemble(doc, article, sentences, clusters, proposals)
+
+    def _apply_implied_types(self, clusters: list[Cluster], proposals) -> None:
+        """Each proposal votes for the types its predicate needs (credit may point either way)."""
         for _, proposal in proposals:
             if proposal.predicate == "credit" and clusters[proposal.subject].type()[0] == "Work":
                 proposal.subject, proposal.object = proposal.object, proposal.subject
@@ -91,7 +100,6 @@ class Extractor:
             for ent, wanted in implied.items():
                 if ent is not None:
                     clusters[ent].extra[wanted] += COERCE_WEIGHT * proposal.confidence
-        return self._assemble(doc, article, sentences, clusters, proposals)
 
     # -- clustering -----------------------------------------------------------------------------
     def _cluster(self, mentions: list[Mention], kinds: dict[int, str]) -> list[Cluster]:

@@ -95,7 +95,11 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 if k in by_start:
                     inner.append(mentions[by_start[k]])
                 k += 1
-            if len(inner) == 1 and inner[0].ner == "PERSON" and inner[0].tokens > 1 and m.tokens == 1:
+            close = k + 1 < len(doc) and doc[k].text == ")"
+            after_close = doc[k + 1].lower_ if close and k + 1 < len(doc) else "."
+            caption = after_close in ("in", "and", ".", ":", "-", "—", "\n\n") or doc[k + 1].is_space
+            looks_like_cast = len(inner) == 1 and inner[0].ner == "PERSON" and inner[0].tokens > 1
+            if looks_like_cast and (m.tokens == 1 or caption):
                 m.votes["Character"] += STRONG
                 inner[0].votes["Person"] += 2
             elif inner and (m.ner == "PERSON" or m.votes["Person"] >= STRONG) and m.tokens > 1:
