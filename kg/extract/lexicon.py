@@ -74,7 +74,7 @@ ordered orders order renewed renews renew greenlit greenlights greenlight commis
 cancelled canceled cancels picked picks acquired acquires acquire nabbed lands landed
 """.split())
 #: Words after which a list of cast members follows.
-CAST_LIST_CUES = frozenset("starring co-starring stars co-stars alongside".split())
+CAST_LIST_CUES = frozenset("starring co-starring stars starred star co-stars alongside".split())
 #: Words that end a noun phrase's modifiers before a name: "Emmy-winning actor Luke Kirby".
 PERSON_NOUNS = frozenset("""
 actor actress actors actresses star stars newcomer newcomers comedian comic singer rapper

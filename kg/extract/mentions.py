@@ -95,7 +95,13 @@ def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
             if nxt.text in ("-", "&") and j + 1 < end and _is_capitalised(doc[j + 1]):
                 j += 2
                 continue
+            if nxt.tag_ == "VBZ" and nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]):
+                j += 1  # "It's Great to Be Young": a contraction inside a title, not a possessive
+                continue
             low = nxt.text
+            if low == "on" and j + 2 < end and doc[j + 1].text in ("a", "an") and _is_capitalised(doc[j + 2]):
+                j += 2  # "Death on a ..." ("Title on the Network" stays two names)
+                continue
             if low in NAME_CONNECTORS or low == "and":
                 k = j
                 while k < end and doc[k].text in NAME_CONNECTORS | {"and"}:

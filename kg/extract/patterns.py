@@ -297,6 +297,12 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             continue
         cue = (w in CAST_LIST_CUES or (w == "with" and v.word(i - 1) == "along")) and v.word(i + 1) not in (
             "in", "as", "on", "of")
+        if w in ("star", "stars", "starred") and v.word(i + 1) != "":
+            cue = False  # "X stars in W" is the person-verb pattern; "W stars A and B" a list
+        if w == "alongside" and any(v.items[k].lower in ACTIVE_VERBS and ACTIVE_VERBS[v.items[k].lower] != "cast_member"
+                                    or v.items[k].lower in ("executive", "producer", "producers")
+                                    for k in range(max(0, i - 6), i)):
+            cue = False  # "will executive produce alongside X" is not a cast list
         if w in ("including", "includes", "include", "included", "features", "featuring", "boasts"):
             cue = any(v.items[k].lower in ("cast", "ensemble", "stars", "lineup") for k in range(max(0, i - 8), i + 3))
         if not cue:
@@ -334,7 +340,10 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         if predicate in ("writer", "credit", "producer") and {v.word(k) for k in range(i + 1, i + 4)} & {
                 "music", "score", "songs", "soundtrack", "theme", "musical"}:
             predicate = "credit"
-        if v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star") and v.word(i + 1) not in ("in", "on", "as", "alongside", ".", "")):
+        if any(x.lower == "respectively" for x in v.items):
+            continue  # "A and B produced and directed it, respectively": pairs we do not untangle
+        if v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star")
+                                     and v.word(i + 1) not in ("in", "on", "as", "alongside", ".")):
             continue  # passive "directed by" and lists "starring A" are other patterns
         persons = _subjects_before(v, i)
         if w in ("role", "roles", "guest", "regular"):
