@@ -21,7 +21,7 @@ TYPES = ("Person", "Work", "Organization", "Character")
 NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_ART": ("Work", 2.0),
               "PRODUCT": ("Work", 1.0), "GPE": ("Other", 3.0), "NORP": ("Other", 1.0), "LOC": ("Other", 3.0),
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
-COERCE_WEIGHT = 3.0
+COERCE_WEIGHT = 4.0
 
 
 class Cluster:

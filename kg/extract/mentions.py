@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import NAME_CONNECTORS
+from .lexicon import NAME_CONNECTORS, PERSON_NOUNS, ROLE_NOUNS, WORK_NOUNS, WORK_PARTS
+
+#: Capitalised common nouns at a sentence start are not names: "Cinematographer is ...".
+COMMON_NOUNS = PERSON_NOUNS | set(ROLE_NOUNS) | WORK_NOUNS | WORK_PARTS
 
 NER_VOTES = {"PERSON": "Person", "ORG": "Organization", "WORK_OF_ART": "Work", "PRODUCT": "Work"}
 NER_OTHER = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LANGUAGE", "LAW", "DATE", "TIME", "PERCENT",
@@ -206,7 +209,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int]) -> list
             inner = [lab for (s, e), lab in ner_spans.items() if s >= start and e <= end and e - s == end - start]
             ner = inner[0] if inner else None
         text = _surface(doc, start, end)
-        if not text or not any(c.isalpha() for c in text):
+        if not text or not any(c.isalpha() for c in text) or (end - start == 1 and text.lower() in COMMON_NOUNS):
             continue
         mention = Mention(start, end, text, sent_of.get(start, 0), ner=ner,
                           handle=bool(_HANDLE.match(doc[start].text)) or (start > 0 and doc[start - 1].text in "#@"),

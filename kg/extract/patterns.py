@@ -376,7 +376,8 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
         predicates = []
         k = i - 1
         while k >= 0 and v.items[k].entity is None and (v.items[k].lower in BY_VERBS or v.items[k].lower in
-                                                        ("and", ",", "executive", "also", "up", "co")):
+                                                        ("and", ",", "executive", "also", "up", "co")
+                                                        or v.items[k].lower.endswith("ly")):
             if v.items[k].lower in BY_VERBS:
                 predicates.append(BY_VERBS[v.items[k].lower])
             k -= 1

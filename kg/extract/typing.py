@@ -27,6 +27,24 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
     return [t.lower_ for t in doc[max(start, 0):min(end, len(doc))]]
 
 
+def _dependency_votes(doc: Doc, m: Mention) -> None:
+    """Votes from the parse: "X, starring Y, is a 98-minute film", "X, a drama about ..."."""
+    root = doc[m.start:m.end].root
+    heads = []
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        heads = [c for c in root.head.children if c.dep_ == "attr"]
+    heads += [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        heads.append(root.head)
+    for head in heads:
+        lemma = head.lemma_.lower()
+        if lemma in WORK_NOUNS:
+            m.votes["Work"] += STRONG
+            m.votes["TVSeries" if lemma in TV_NOUNS else "Movie" if lemma in MOVIE_NOUNS else "_"] += 1
+        elif lemma in PERSON_NOUNS or lemma in ROLE_NOUNS:
+            m.votes["Person"] += STRONG
+
+
 def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, str]:
     """Add type votes from context to each mention; return the organization kind per mention index."""
     kinds: dict[int, str] = {}
@@ -75,6 +93,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                     break
                 if word in (".", ",", ";", "and", "who", "that", "which"):
                     break
+        _dependency_votes(doc, m)
         if m.handle:
             m.votes["Work" if doc[m.start - 1].text == "#" or doc[m.start].text.startswith("#") else "_"] += 1
         # "actor X", "director X", "Dr. X", "X, who"
