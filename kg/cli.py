@@ -172,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="?", help="SPARQL text, path to a .rq file, or a name from --list")
     p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a query parameter (as a literal), e.g. -p work=Etoile")
+                   help='bind a query parameter (as a literal), e.g. -p work="Harbor Lights"')
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--list", action="store_true", help="list the shipped queries")
     p.set_defaults(func=cmd_query)

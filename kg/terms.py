@@ -91,7 +91,7 @@ def slug(text: str, max_length: int = 80) -> str:
 
 
 def entity_iri(entity_type: str, label: str, base: str = DEFAULT_BASE) -> URIRef:
-    """IRI of an entity: type + slug of its canonical label, e.g. .../person/luke-kirby."""
+    """IRI of an entity: type + slug of its canonical label, e.g. .../person/jane-doe."""
     return URIRef(f"{base}{entity_type.lower()}/{slug(label)}")
 
 

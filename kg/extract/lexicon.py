@@ -1,7 +1,7 @@
 """Words that signal types and relations in entertainment news, grouped by what they signal."""
 from __future__ import annotations
 
-#: Nouns naming a kind of work: "the series", "a film starring", "drama, Étoile".
+#: Nouns naming a kind of work: "the series", "a film starring", "drama, Tin Road".
 WORK_NOUNS = frozenset("""
 series show drama comedy film movie sitcom miniseries docuseries thriller documentary anthology
 feature dramedy procedural reboot revival remake sequel prequel spinoff spin-off adaptation
@@ -75,7 +75,7 @@ cancelled canceled cancels picked picks acquired acquires acquire nabbed lands l
 """.split())
 #: Words after which a list of cast members follows.
 CAST_LIST_CUES = frozenset("starring co-starring stars starred star co-stars alongside".split())
-#: Words that end a noun phrase's modifiers before a name: "Emmy-winning actor Luke Kirby".
+#: Words that end a noun phrase's modifiers before a name: "Emmy-winning actor Jane Doe".
 PERSON_NOUNS = frozenset("""
 actor actress actors actresses star stars newcomer newcomers comedian comic singer rapper
 musician model veteran icon alum alumna alumnus performer host

@@ -111,7 +111,7 @@ def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
                     k += 1
                 ok = k < end and _is_capitalised(doc[k]) and not doc[k].is_punct and k - j <= 2
                 if ok and low == "and" and k == j + 1:
-                    ok = False  # "A and B" is two names; "Four Weddings and a Funeral" is one
+                    ok = False  # "A and B" is two names; "Salt and Cinder" is one
                 if ok and low == "and" and doc[k].text in ("The", "A", "An"):
                     ok = False
                 if ok:
@@ -162,7 +162,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int]) -> list
             start, end = _trim(doc, start, end)
             if end > start:
                 ner_spans[(start, end)] = ent.label_
-    # Multi-token PERSON/ORG/GPE entities split capitalised runs ("Amazon MGM Studios Gideon Glick").
+    # Multi-token PERSON/ORG/GPE entities split capitalised runs ("Studio Name Jane Doe").
     breaks = set(boundaries)
     for (start, end), label in ner_spans.items():
         if label in ("PERSON", "ORG", "GPE") and end - start > 1:

@@ -179,7 +179,7 @@ def _close_paren(v: SentenceView, i: int) -> int:
 
 @pattern("parenthesis")
 def parenthesis(v: SentenceView) -> Iterator[Proposal]:
-    """"Luke Kirby (Work, Work)" gives prior credits; "Cheyenne (Lou de Laage)" a character."""
+    """"Mara Quill (Tin Road, Ashgrove)" gives prior credits; "Nell (Mara Quill)" a character."""
     for i, item in enumerate(v.items[:-1]):
         if item.entity is None or item.depth or item.blocked or v.items[i + 1].lower != "(":
             continue
