@@ -12,9 +12,19 @@ from .model import PREDICATES, ArticleExtraction, Entity, Fact
 from .textnorm import fold
 
 
+#: Letters that Unicode does not decompose but that writers often replace: "Søren" / "Soren".
+_TRANSLITERATE = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "þ": "th",
+                                "ð": "d", "ı": "i"})
+
+
+def fold_name(text: str) -> str:
+    """`fold`, also replacing letters like 'ø' that have no accent to strip."""
+    return fold(text).translate(_TRANSLITERATE)
+
+
 def name_key(text: str) -> str:
     """The key under which two spellings of one name meet."""
-    key = fold(text)
+    key = fold_name(text)
     if key.startswith("the "):
         key = key[4:]
     return key.replace(" ", "").replace("-", "").replace(".", "")
@@ -48,7 +58,7 @@ class UnionFind:
 
 def short_form_target(short: str, full_names: dict[str, list[str]]) -> str | None:
     """The one full person name that a lone first name, nickname or surname can stand for."""
-    key = fold(short)
+    key = fold_name(short)
     if " " in key or len(key) < 2:
         return None
     hits = set()

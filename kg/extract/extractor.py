@@ -7,8 +7,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from ..model import PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
-from ..resolve import UnionFind, name_key, preferred_label, short_form_target
-from ..textnorm import fold
+from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import PRONOUNS_PERSON, PRONOUNS_WORK
@@ -52,7 +51,7 @@ class Cluster:
         if not ranked:
             return "", 0.0
         weight, best = max(ranked)
-        return ("" if best == "Other" else best), weight
+        return best, weight
 
     def subtype(self) -> str | None:
         if self.kind:
@@ -114,14 +113,16 @@ class Extractor:
         # A lone first name, nickname or surname joins the one full person name it fits.
         full_names: dict[str, list[str]] = {}
         full_index: dict[str, int] = {}
+        character_names: dict[str, list[str]] = {}
         for i, m in enumerate(mentions):
-            if m.tokens > 1 and m.ner in ("PERSON", "ORG", None) and not m.votes["Work"] and i not in kinds:
-                key = fold(m.text)
-                full_names[key] = key.split()
+            if " " in m.text and m.ner in ("PERSON", "ORG", None) and not m.votes["Work"] and i not in kinds:
+                key = fold_name(m.text)
+                (character_names if m.votes["Character"] else full_names)[key] = key.split()
                 full_index.setdefault(key, i)
         for i, m in enumerate(mentions):
-            if m.tokens == 1 and not m.votes["Character"] and not m.votes["Work"] and i not in kinds:
-                target = short_form_target(m.text, full_names)
+            if " " not in m.text and not m.votes["Work"] and i not in kinds:
+                names = character_names if m.votes["Character"] else full_names
+                target = short_form_target(m.text, names)
                 if target:
                     uf.union(full_index[target], i)
         groups: dict[int, list[int]] = defaultdict(list)
@@ -166,6 +167,7 @@ class Extractor:
         for index, cluster in enumerate(clusters):
             types[index], strength[index] = cluster.type()
         kinds = {i: c.kind for i, c in enumerate(clusters) if c.kind}
+        person_cues = {i: sum(m.votes["Person"] for m in c.mentions) for i, c in enumerate(clusters)}
         starts = {m.start: m for m in mentions}
         last_person = None
         for sent in sentences:
@@ -203,7 +205,7 @@ class Extractor:
                         item.entity, item.pronoun = focus, True
                     items.append(item)
                 k += 1
-            view = SentenceView(items, types, strength, kinds, focus, doc, item_of_token)
+            view = SentenceView(items, types, strength, kinds, focus, doc, person_cues, item_of_token)
             for proposal in self._run_patterns(view):
                 yield sent, proposal
 

@@ -13,6 +13,11 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import NAME_CONNECTORS, PERSON_NOUNS, ROLE_NOUNS, WORK_NOUNS, WORK_PARTS
 
+#: Titles that belong to the name after them: "Dr. Ellen Hask", "Father Aurelio Pike".
+HONORIFICS = {"Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Father", "Sister", "Brother", "Lieutenant",
+              "Detective", "Captain", "Professor", "Prof.", "Sir", "Dame", "Lord", "Lady", "Agent", "Officer",
+              "Sergeant", "Sgt.", "Judge", "Aunt", "Uncle", "Queen", "King", "Prince", "Princess", "Count"}
+
 #: Capitalised common nouns at a sentence start are not names: "Cinematographer is ...".
 COMMON_NOUNS = PERSON_NOUNS | set(ROLE_NOUNS) | WORK_NOUNS | WORK_PARTS
 
@@ -166,12 +171,16 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int]) -> list
     breaks = set(boundaries)
     for (start, end), label in ner_spans.items():
         if label in ("PERSON", "ORG", "GPE") and end - start > 1:
-            breaks.update((start, end))
+            breaks.add(end)
+            if start == 0 or doc[start - 1].text not in HONORIFICS:
+                breaks.add(start)
+    # Words seen inside longer names may stand alone, even where a tagger calls them common nouns.
+    name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end] if end - start > 1}
     candidates: dict[tuple[int, int], str | None] = {}
     for sent in sentences:
         for start, end in capitalised_chunks(sent, breaks):
             start, end = _trim(doc, start, end)
-            if end > start and _chunk_starts_ok(doc[start:end]):
+            if end > start and (_chunk_starts_ok(doc[start:end]) or (end - start == 1 and doc[start].text in name_words)):
                 candidates[(start, end)] = None
     # Short quoted titles: ‘Death in June’, "A Title Here".
     for sent in sentences:

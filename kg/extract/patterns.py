@@ -52,6 +52,7 @@ class SentenceView:
     kinds: dict[int, str]  # organization entity -> "Network" | "Studio"
     focus: int | None  # the work the article is about
     doc: Doc | None = None
+    person_cues: dict[int, float] = field(default_factory=dict)  # entity -> votes from person cues
     item_of_token: dict[int, int] = field(default_factory=dict)  # token index -> item index
 
     def type(self, i: int) -> str:
@@ -68,6 +69,17 @@ class SentenceView:
             return have == wanted
         weak = self.strength.get(item.entity, 0) <= 2.5 and item.entity not in self.kinds
         return have == wanted or have == "" or weak
+
+    def can_be_character(self, i: int) -> bool:
+        """True if item i can name a character: not a work, organization or place, and not
+        a name that the article's own cues make a real person ("actor X")."""
+        item = self.items[i]
+        if item.entity is None or item.blocked or item.pronoun:
+            return False
+        have = self.types.get(item.entity, "")
+        if have == "Character" or have == "":
+            return True
+        return have == "Person" and self.person_cues.get(item.entity, 0) < 3
 
     def word(self, i: int) -> str:
         return self.items[i].lower if 0 <= i < len(self.items) and self.items[i].entity is None else ""
@@ -255,37 +267,91 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     return [f for f in found if v.type(f) in ("Person", "")]
 
 
+_CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
+                 "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",
+                 "includes", "play", "plays", "playing"}
+_CHARACTER_STOPS = {"in", "on", "opposite", "alongside", ";", ".", "and", "who", "which", "while", "with", "for",
+                    "from", "to", "whose", "but", "(", ")", ":"}
+
+
+def _character_after(v: SentenceView, i: int) -> int | None:
+    """The character named after a cast verb at i: "as Nell", "the priest, Father Pike", "as Dr. Hask"."""
+    k = i + 1
+    while k < len(v.items) and v.items[k].lower in ("the", "role", "roles", "part", "of", "character"):
+        k += 1
+    for step in range(10):
+        if k >= len(v.items):
+            return None
+        item = v.items[k]
+        if item.entity is not None:
+            following = v.word(k + 1)
+            if following.isalpha() and following not in _CHARACTER_STOPS and any(
+                    v.items[j].entity is not None for j in range(k + 1, min(len(v.items), k + 4))):
+                k += 1  # "Crown attorney Rosalind Mayhew": a modifier before the name
+                continue
+            if v.can_be_character(k):
+                return k
+            return None
+        if item.lower in _CHARACTER_STOPS or (step == 0 and item.lower in ("a", "an")):
+            return None
+        if item.lower == "," and k + 1 < len(v.items) and v.items[k + 1].entity is not None:
+            return k + 1 if v.can_be_character(k + 1) else None
+        k += 1
+    return None
+
+
+def _person_before_as(v: SentenceView, i: int) -> list[int]:
+    """The cast member before "as": "A (Work) as ...", "; B as ...", "A is quietly shattering as ..."."""
+    k, words = i - 1, 0
+    while k >= 0:
+        item = v.items[k]
+        if item.lower == ")":
+            while k >= 0 and v.items[k].lower != "(":
+                k -= 1
+        elif item.entity is not None and item.depth == 0:
+            return [k] if v.can_be(k, "Person") and v.type(k) in ("Person", "") else []
+        elif item.lower in (";", ",", ".", ":") or words > 4:
+            return []
+        else:
+            words += 1
+        k -= 1
+    return []
+
+
 @pattern("play-character")
 def play_character(v: SentenceView) -> Iterator[Proposal]:
-    """"X plays Y", "X will play Y", "X has been cast as Y", "X stars as Y", "X as Y"."""
+    """"X plays Y", "X will play the priest, Y", "X has been cast as Y", "X (Work) as Y", "Y, played by X"."""
+    in_cast_context = any(x.lower in _CAST_CONTEXT for x in v.items)
     for i, item in enumerate(v.items):
         w = item.lower
-        if item.entity is not None:
+        if item.entity is not None or v.guarded(i):
             continue
-        trigger = w in PLAY_VERBS or (w == "as" and (
-            v.word(i - 1) in ("cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return",
-                              "reprise", "reprises", "reprising", "appears", "appear", "joins", "recast")
-            or (i > 0 and v.items[i - 1].entity is not None and v.type(i - 1) == "Person")))
-        if not trigger or v.guarded(i):
+        if w in PLAY_VERBS and v.word(i + 1) == "by":  # "Nell, played by Ana": character before
+            character = i - 2 if i >= 2 and v.word(i - 1) == "," else i - 1
+            if character < 0 or v.items[character].entity is None or not v.can_be_character(character):
+                continue
+            persons = [p for p in v.collect(i + 2, "Person")[0] if v.type(p) in ("Person", "")]
+        elif w in PLAY_VERBS or (w == "as" and v.word(i - 1) in _CAST_CONTEXT):
+            character = _character_after(v, i)
+            start = i - 1 if v.word(i - 1) in ("cast", "stars", "star", "starring", "starred") else i
+            persons = _subjects_before(v, start) if character is not None else []
+        elif w == "as" and (in_cast_context or (i > 0 and v.type(i - 1) == "Person")):
+            character = _character_after(v, i)
+            persons = _person_before_as(v, i) if character is not None else []
+        else:
             continue
-        target = i + 1
-        while target < len(v.items) and v.items[target].lower in ("the", "role", "of", "a", "character"):
-            target += 1
-        if target >= len(v.items) or not v.can_be(target, "Character") or v.type(target) in ("Work", "Organization"):
+        if character is None or not persons:
             continue
-        start = i - 1 if v.word(i - 1) in ("cast", "stars", "star", "starring", "starred") else i
-        persons = _subjects_before(v, start)
-        if not persons:
-            continue
-        work = v.work_after(target + 1)
+        work = v.work_after(character + 1)
         sure = 1.0
         if work is None:
-            work, sure = v.anchor(min(persons), exclude={_ent(v, target)}, forward=False)
+            work, sure = v.anchor(min(persons), exclude={_ent(v, character)}, forward=False)
         if work is None:
             continue
         for p in persons:
             yield Proposal(work, "cast_member", _ent(v, p), 0.85 * sure, "plays-character",
-                           character=_ent(v, target), coerce={_ent(v, target): "Character", _ent(v, p): "Person"})
+                           character=_ent(v, character),
+                           coerce={_ent(v, character): "Character", _ent(v, p): "Person"})
 
 
 @pattern("cast-list")
