@@ -1,0 +1,274 @@
+"""Each relation-pattern family on invented sentences: the right predicate, direction and character,
+and nothing spurious where it matters (quotes, photo credits, people in other roles).
+
+All people and titles here are made up; none come from the shared evaluation texts.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.corpus import article_from_text
+from kg.model import ArticleExtraction
+from kg.pipeline import extract_articles
+from kg.textnorm import fold
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    """Extract one article from a string (the session's pipeline is already loaded)."""
+    def run(text: str, article_id: str = "t") -> ArticleExtraction:
+        [extraction] = list(extract_articles([article_from_text(text, article_id)]))
+        return extraction
+    return run
+
+
+def facts(ex: ArticleExtraction) -> set[tuple[str, str, str, str | None]]:
+    return {f.key for f in ex.facts}
+
+
+def triples(ex: ArticleExtraction) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.predicate, f.object) for f in ex.facts}
+
+
+def entity_type(ex: ArticleExtraction, label: str) -> str | None:
+    ent = ex.entity(label)
+    return ent.type if ent else None
+
+
+def involving(ex: ArticleExtraction, label: str) -> list[tuple]:
+    return [f.key for f in ex.facts if label in (f.subject, f.object, f.character)]
+
+
+# -- prior credits in parentheses ---------------------------------------------------------------
+
+def test_prior_credits_in_parentheses_are_person_credits(extract):
+    ex = extract("Mara Quillfeather (Tin Lanterns, Ravenhollow) stars in Gullwing Bay.")
+    got = triples(ex)
+    assert ("Mara Quillfeather", "credit", "Tin Lanterns") in got
+    assert ("Mara Quillfeather", "credit", "Ravenhollow") in got
+    assert ("Gullwing Bay", "cast_member", "Mara Quillfeather") in got
+    # direction: a credit runs Person -> Work, and the prior works are not where she stars now
+    assert ("Tin Lanterns", "cast_member", "Mara Quillfeather") not in got
+    assert ("Ravenhollow", "cast_member", "Mara Quillfeather") not in got
+    assert not any(p == "credit" and s != "Mara Quillfeather" for s, p, o in got)
+    assert entity_type(ex, "Mara Quillfeather") == "Person"
+    assert entity_type(ex, "Tin Lanterns") == entity_type(ex, "Ravenhollow") == "Work"
+    for f in ex.facts:
+        assert f.provenance.sentence == "Mara Quillfeather (Tin Lanterns, Ravenhollow) stars in Gullwing Bay."
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'X stars in the new series W' attaches X to the article's focus work instead of W: "
+    "SentenceView.work_after() returns self.focus as soon as it meets the definite work noun "
+    "'the (new) series', without looking at the title named right after it; with prior credits "
+    "in the same sentence the focus is the first prior credit (Tin Lanterns)"))
+def test_stars_in_the_new_series_w_goes_to_w_not_to_a_prior_credit(extract):
+    ex = extract("Mara Quillfeather (Tin Lanterns, Ravenhollow) stars in the new series Gullwing Bay.")
+    got = triples(ex)
+    assert ("Mara Quillfeather", "credit", "Tin Lanterns") in got
+    assert ("Gullwing Bay", "cast_member", "Mara Quillfeather") in got
+    assert ("Tin Lanterns", "cast_member", "Mara Quillfeather") not in got
+
+
+# -- characters ---------------------------------------------------------------------------------
+
+def test_x_plays_y_in_w_gives_cast_member_with_character(extract):
+    ex = extract("Oskar Brandvold plays Bellamy in The Copper Tide.")
+    assert facts(ex) == {("The Copper Tide", "cast_member", "Oskar Brandvold", "Bellamy")}
+    assert entity_type(ex, "Bellamy") == "Character"
+    assert entity_type(ex, "Oskar Brandvold") == "Person"
+    assert entity_type(ex, "The Copper Tide") == "Work"
+
+
+def test_plays_in_a_later_sentence_uses_the_work_named_earlier(extract):
+    ex = extract("Saltwick Abbey is a new drama series from Netflix.\n\n"
+                 "Oskar Brandvold plays Bellamy in Saltwick Abbey.")
+    assert ("Saltwick Abbey", "cast_member", "Oskar Brandvold", "Bellamy") in facts(ex)
+    assert involving(ex, "Bellamy") == [("Saltwick Abbey", "cast_member", "Oskar Brandvold", "Bellamy")]
+
+
+def test_x_plays_a_two_word_character(extract):
+    ex = extract("Oskar Brandvold plays Wendeline Thorpe in The Copper Tide.")
+    assert ("The Copper Tide", "cast_member", "Oskar Brandvold", "Wendeline Thorpe") in facts(ex)
+    assert entity_type(ex, "Wendeline Thorpe") == "Character"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'X plays Y in W' with an unknown two-word title W that the NER calls a PERSON gives no fact: "
+    "'in W' after 'plays Y' adds no Work evidence (kg.extract.typing only counts 'in' after "
+    "star/role words and work parts) and there is no other work to anchor to"))
+def test_x_plays_y_in_a_title_that_looks_like_a_name(extract):
+    ex = extract("Oskar Brandvold plays Bellamy in Saltwick Abbey.")
+    assert ("Saltwick Abbey", "cast_member", "Oskar Brandvold", "Bellamy") in facts(ex)
+
+
+def test_caption_character_then_actor_in_parentheses(extract):
+    ex = extract("Saltwick Abbey is a new drama series.\n\n"
+                 "Bellamy (Oskar Brandvold) and Marguerite (Hattie Vornholt) in Saltwick Abbey\n\n"
+                 "The series arrives in June.")
+    got = facts(ex)
+    assert ("Saltwick Abbey", "cast_member", "Oskar Brandvold", "Bellamy") in got
+    assert ("Saltwick Abbey", "cast_member", "Hattie Vornholt", "Marguerite") in got
+    assert entity_type(ex, "Bellamy") == entity_type(ex, "Marguerite") == "Character"
+    # the parenthesis is a character caption, not a prior credit of the character
+    assert not [f for f in ex.facts if f.predicate == "credit"]
+    assert not [f for f in ex.facts if f.object in ("Bellamy", "Marguerite")]
+    # and the pairs are not crossed
+    assert ("Saltwick Abbey", "cast_member", "Oskar Brandvold", "Marguerite") not in got
+    assert ("Saltwick Abbey", "cast_member", "Hattie Vornholt", "Bellamy") not in got
+
+
+# -- cast lists ---------------------------------------------------------------------------------
+
+def test_starring_a_b_and_c(extract):
+    ex = extract("The new comedy Pebblebrook Lane, starring Hattie Vornholt, Rufus Delacorte and "
+                 "Imogen Strayhorn, arrives in June.")
+    assert triples(ex) == {("Pebblebrook Lane", "cast_member", "Hattie Vornholt"),
+                           ("Pebblebrook Lane", "cast_member", "Rufus Delacorte"),
+                           ("Pebblebrook Lane", "cast_member", "Imogen Strayhorn")}
+    for name in ("Hattie Vornholt", "Rufus Delacorte", "Imogen Strayhorn"):
+        assert entity_type(ex, name) == "Person"
+
+
+# -- creators, directors, writers, producers ----------------------------------------------------
+
+def test_created_by(extract):
+    ex = extract("The thriller Cinder Ward was created by Tobiah Marchetti.")
+    assert triples(ex) == {("Cinder Ward", "creator", "Tobiah Marchetti")}
+
+
+def test_directed_written_and_executive_produced_by(extract):
+    ex = extract("The film Lantern Street was directed by Priya Ostrander and written by Calum Whitlock. "
+                 "It was executive produced by Delphine Argyle.")
+    assert triples(ex) == {("Lantern Street", "director", "Priya Ostrander"),
+                           ("Lantern Street", "writer", "Calum Whitlock"),
+                           ("Lantern Street", "producer", "Delphine Argyle")}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "'W was created by X and stars A and B' makes the cast creators too: the by-phrase pattern's "
+    "person list (SentenceView.collect) runs on through 'and stars' because 'stars' is in "
+    "lexicon.PERSON_NOUNS and is skipped as a modifier like 'actor'"))
+def test_created_by_then_stars_keeps_the_roles_apart(extract):
+    ex = extract("Netflix's new drama, Gullwing Bay, follows a lighthouse keeper on a remote island.\n\n"
+                 "Gullwing Bay was created by Tobiah Marchetti and stars Hattie Vornholt and Rufus Delacorte.")
+    got = triples(ex)
+    assert ("Gullwing Bay", "creator", "Tobiah Marchetti") in got
+    assert ("Gullwing Bay", "cast_member", "Hattie Vornholt") in got
+    assert ("Gullwing Bay", "cast_member", "Rufus Delacorte") in got
+    assert ("Gullwing Bay", "cast_member", "Tobiah Marchetti") not in got
+    assert ("Gullwing Bay", "creator", "Hattie Vornholt") not in got
+    assert ("Gullwing Bay", "creator", "Rufus Delacorte") not in got
+
+
+# -- networks -----------------------------------------------------------------------------------
+
+def test_network_possessive_new_drama(extract):
+    ex = extract("Netflix's new drama, Gullwing Bay, follows a lighthouse keeper.")
+    assert triples(ex) == {("Gullwing Bay", "network", "Netflix")}
+    netflix = ex.entity("Netflix")
+    assert netflix is not None and netflix.type == "Organization" and netflix.subtype == "Network"
+    assert entity_type(ex, "Gullwing Bay") == "Work"
+
+
+@pytest.mark.parametrize("text", [
+    "Gullwing Bay premieres on Netflix in May.",
+    "The comedy Gullwing Bay follows a lighthouse keeper.\n\nGullwing Bay premieres on Netflix in May.",
+])
+def test_premieres_on_network(extract, text):
+    ex = extract(text)
+    assert triples(ex) == {("Gullwing Bay", "network", "Netflix")}
+
+
+# -- where no fact may come from ----------------------------------------------------------------
+
+INTRO = "The drama Gullwing Bay follows a lighthouse keeper.\n\n"
+
+
+def test_fan_quote_states_no_fact(extract):
+    stated = "Mara Quillfeather plays Bellamy in Gullwing Bay and she is wonderful."
+    # Control: the same words outside quotes do state a fact, so the quote is what blocks it.
+    assert ("Gullwing Bay", "cast_member", "Mara Quillfeather", "Bellamy") in facts(extract(INTRO + stated))
+    quoted = extract(INTRO + f'One viewer wrote: "{stated[:-1]}, I love it."')
+    assert quoted.facts == []
+
+
+def test_fan_quote_naming_a_network_and_cast_states_no_fact(extract):
+    ex = extract(INTRO + 'A fan posted: "Gullwing Bay is the best show on HBO and it stars Rufus Delacorte, honestly!"')
+    assert ex.facts == []
+
+
+@pytest.mark.parametrize("text", [
+    "© Courtesy of Jane Doe for HBO Mara Quillfeather on the set of Gullwing Bay\n\n"
+    "The series premieres on Peacock in May.",
+    "© Courtesy of Jane Doe for HBO Mara Quillfeather plays Bellamy in Gullwing Bay\n\n"
+    "The series premieres on Peacock in May.",
+    "© Courtesy of Jane Doe for HBO\n\nThe series premieres on Peacock in May.",
+    "Gullwing Bay premieres on Peacock in May. © Courtesy of Jane Doe for HBO",
+], ids=["caption", "caption-plays", "own-line", "end-of-paragraph"])
+def test_photo_credit_states_nothing_about_its_network(extract, text):
+    ex = extract(INTRO + text)
+    got = triples(ex)
+    assert ("Gullwing Bay", "network", "Peacock") in got
+    for name in ("HBO", "Jane Doe", "Courtesy"):
+        assert not [f.key for f in ex.facts if name in (f.subject, f.object, f.character)], (name, got)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the photo-credit cue itself becomes a Person entity: the NER tags 'Courtesy' in "
+    "'© Courtesy of Jane Doe for HBO' as PERSON, and mentions._trim only drops a 'Courtesy of' "
+    "prefix from spans longer than two tokens, so the one-token mention 'Courtesy' is kept"))
+def test_photo_credit_cue_is_not_an_entity(extract):
+    ex = extract(INTRO + "© Courtesy of Jane Doe for HBO Mara Quillfeather on the set of Gullwing Bay\n\n"
+                 "The series premieres on Peacock in May.")
+    assert ex.entity("Courtesy") is None
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a caption right after a photo credit ending in a one-word network loses its person: "
+    "'for HBO Mara Quillfeather on the set' becomes the single mention 'HBO Mara Quillfeather', "
+    "because mentions.find_mentions only lets multi-token NER spans break a capitalised run"))
+def test_caption_after_photo_credit_keeps_its_person(extract):
+    ex = extract(INTRO + "© Courtesy of Jane Doe for HBO Mara Quillfeather on the set of Gullwing Bay\n\n"
+                 "The series premieres on Peacock in May.")
+    assert entity_type(ex, "Mara Quillfeather") == "Person"
+    assert not [e for e in ex.entities if "HBO" in e.label and e.label != "HBO"]
+
+
+# -- merging spellings --------------------------------------------------------------------------
+
+def test_hashtag_and_plain_title_are_one_entity(extract):
+    ex = extract("#GullwingBay fans rejoice. The drama Gullwing Bay returns. Fans of Gullwing Bay cheered.")
+    works = [e for e in ex.entities if e.type == "Work"]
+    assert [e.label for e in works] == ["Gullwing Bay"]
+    assert "GullwingBay" in works[0].aliases
+
+
+def test_accented_unaccented_and_hashtag_title_are_one_entity(extract):
+    ex = extract("The drama Pénombre follows a lighthouse keeper. Penombre stars Mara Quillfeather. "
+                 "Fans posted #Pénombre and #Penombre all night.")
+    works = [e for e in ex.entities if fold(e.label) == "penombre" or any(fold(a) == "penombre" for a in e.aliases)]
+    assert len(works) == 1, [e.to_json() for e in ex.entities]
+    assert works[0].type == "Work"
+    assert works[0].label == "Pénombre"  # the accented spelling is the label
+    # the fact read from the unaccented sentence lands on the one entity
+    assert ("Pénombre", "cast_member", "Mara Quillfeather") in triples(ex)
+
+
+def test_first_name_and_surname_alone_merge_into_the_person(extract):
+    ex = extract("The drama Gullwing Bay was created by Tobiah Marchetti. Tobiah said the show took years. "
+                 "Marchetti also directed the pilot.")
+    people = [e for e in ex.entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Tobiah Marchetti"]
+    assert {"Tobiah", "Marchetti"} <= set(people[0].aliases)
+    assert ex.entity("Tobiah") is None and ex.entity("Marchetti") is None
+    assert ("Gullwing Bay", "creator", "Tobiah Marchetti") in triples(ex)
+
+
+def test_ambiguous_first_name_is_not_merged_into_either_person(extract):
+    ex = extract("Hattie Vornholt and Hattie Lindqvist star in the drama Gullwing Bay. Hattie said she loved the role.")
+    for label in ("Hattie Vornholt", "Hattie Lindqvist"):
+        ent = ex.entity(label)
+        assert ent is not None and "Hattie" not in ent.aliases
+    assert ("Gullwing Bay", "cast_member", "Hattie Vornholt") in triples(ex)
+    assert ("Gullwing Bay", "cast_member", "Hattie Lindqvist") in triples(ex)
