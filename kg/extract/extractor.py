@@ -18,7 +18,7 @@ from .typing import add_context_votes
 TYPES = ("Person", "Work", "Organization", "Character")
 #: How much the NER's label counts for a whole entity (cues count per mention).
 NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_ART": ("Work", 2.0),
-              "PRODUCT": ("Work", 1.0), "GPE": ("Other", 3.0), "NORP": ("Other", 1.0), "LOC": ("Other", 3.0),
+              "PRODUCT": ("Work", 1.0), "GPE": ("Other", 2.0), "NORP": ("Other", 1.0), "LOC": ("Other", 2.0),
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
 COERCE_WEIGHT = 4.0
 
@@ -76,7 +76,7 @@ class Extractor:
 
     def __call__(self, doc: Doc, article: Article) -> ArticleExtraction:
         sentences = list(doc.sents)
-        mentions = find_mentions(doc, sentences, set())
+        mentions = find_mentions(doc, sentences, set(), self.gazetteer.prefix_length)
         kinds = add_context_votes(doc, mentions, self.gazetteer)
         clusters = self._cluster(mentions, kinds)
         blocked = self._blocked_tokens(doc, mentions, clusters)

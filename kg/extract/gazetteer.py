@@ -34,6 +34,19 @@ class Gazetteer:
         key = fold(text)
         return self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
 
+    def prefix_length(self, span) -> int:
+        """Tokens of a known organization that starts a longer span of names, or 0.
+
+        "HBO Jane Doe" and "Studio Name Ballet" split; "Max Bell" does not (one short word).
+        """
+        if len(span) < 2 or self.lookup(span.text):
+            return 0
+        for n in (3, 2, 1):
+            if n < len(span) and self.lookup(span[:n].text):
+                if n > 1 or span[0].text.isupper() or len(span) - n > 1:
+                    return n
+        return 0
+
     def __len__(self) -> int:
         return len({org.name for org in self._by_key.values()})
 

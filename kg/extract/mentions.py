@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -137,8 +138,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drops punctuation, possessives and credit prefixes ("Courtesy of") around a name."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    if end - start > 2 and (doc[start].lower_, doc[start + 1].lower_) in _CREDIT_PREFIXES:
+    if end - start >= 2 and (doc[start].lower_, doc[start + 1].lower_) in _CREDIT_PREFIXES:
         start += 2
+    elif end - start == 1 and doc[start].lower_ in ("courtesy", "photo", "credit"):
+        start = end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
@@ -150,11 +153,16 @@ def _surface(doc: Doc, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text).lstrip("#@").strip()
 
 
-def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int]) -> list[Mention]:
-    """All candidate mentions of a Doc, sorted and non-overlapping (longest wins)."""
+def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
+                  split_prefix: Callable[[Span], int] | None = None) -> list[Mention]:
+    """All candidate mentions of a Doc, sorted and non-overlapping (longest wins).
+
+    `split_prefix(span)` may return a token count at which a span is two names run together
+    (a known organization before a person: "HBO Jane Doe").
+    """
     ner_spans = {}
     for ent in doc.ents:
-        if ent.label_ in NER_OTHER and ent.label_ not in ("NORP", "FAC", "EVENT"):
+        if ent.label_ in NER_OTHER and ent.label_ not in ("NORP", "FAC", "EVENT", "GPE", "LOC"):
             continue
         # Split NER spans at commas, parentheses and quotes: they join list items.
         pieces, begin = [], ent.start
@@ -196,6 +204,14 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int]) -> list
                     break
     for key, label in ner_spans.items():
         candidates.setdefault(key, label)
+    if split_prefix is not None:
+        for (start, end), label in list(candidates.items()):
+            cut = split_prefix(doc[start:end])
+            if cut:
+                del candidates[(start, end)]
+                candidates[(start, start + cut)] = label if label == "ORG" else None
+                candidates[(start + cut, end)] = "PERSON" if label == "PERSON" else None
+                ner_spans.pop((start, end), None)
     # Keep the longest of overlapping candidates; a NER label inside a chunk stays as evidence.
     ordered = sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0]))
     taken = [False] * len(doc)

@@ -129,8 +129,12 @@ class SentenceView:
             if item.entity is not None:
                 introduced = any(self.items[j].lower in ("in", "on", "of", "for", "from")
                                  for j in range(max(i, k - 3), k))
-                return item.entity if introduced and self.can_be(k, "Work") and self.type(k) != "Person" else None
+                person = self.type(k) == "Person" and (self.person_cues.get(item.entity, 0) > 0
+                                                       or self.strength.get(item.entity, 0) > 3)
+                return item.entity if introduced and self.can_be(k, "Work") and not person else None
             if self.work_ref(k):
+                if k + 1 < len(self.items) and self.items[k + 1].entity is not None and self.can_be(k + 1, "Work"):
+                    return self.items[k + 1].entity  # "the new series Title"
                 return self.focus
             if item.lower in (".", ";", "and", "who", "which", "while", "but"):
                 return None
@@ -157,7 +161,7 @@ class SentenceView:
             elif item.lower in (",", "and", "&", "as", "well", "plus") or (step < 0 and item.lower == "both"):
                 if item.lower in (",", "and", "&", "plus"):
                     expect_member = True
-            elif expect_member and (item.lower in PERSON_NOUNS or item.lower in ("the", "fellow", "also")
+            elif expect_member and (item.lower in PERSON_NOUNS - {"star", "stars"} or item.lower in ("the", "fellow", "also")
                                     or item.lower.endswith(("winning", "nominated", "known"))):
                 pass
             else:

@@ -1,0 +1,162 @@
+"""kg.query: shipped queries answer users' questions, bind parameters safely, and export results."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from kg_samples import CAST_SENTENCE, ETOILE_ID, KIRBY_SENTENCE, MAISEL_ID
+
+from kg.query import QueryResult, list_queries, load_query, run_query
+
+#: rdflib 7.6 warns about its own deprecated Dataset internals on every lookup; not ours to fix.
+pytestmark = pytest.mark.filterwarnings(r"ignore:(Dataset\.|ConjunctiveGraph ).*deprecated:DeprecationWarning")
+
+INJECTIONS = ['"} ; DROP ALL #', 'Étoile"} UNION { ?w ?p ?o } #', "\\", 'back\\slash \\" \\u0022 }', "'); DELETE WHERE { ?s ?p ?o } #"]
+
+
+def rows(result: QueryResult, *columns: str) -> set[tuple]:
+    return {tuple(row[c] for c in columns) for row in result.rows}
+
+
+# --- the shipped queries ---------------------------------------------------------------------
+
+def test_shipped_queries_have_headers_and_declare_their_prefixes():
+    queries = {q.name: q for q in list_queries()}
+    assert {"cast", "credits", "coworkers", "works-by-network", "provenance", "entities"} <= set(queries)
+    for q in queries.values():
+        assert q.title and q.description, q.name
+        assert q.text.startswith("# title:")
+        for param in q.params:
+            assert f"?{param}" in q.text, (q.name, param)
+        body = re.sub(r'#[^\n]*|"[^"\n]*"|<[^>\s]*>', "", q.text)  # drop comments, strings, IRIs
+        used = set(re.findall(r"(?<![\w?$])([A-Za-z][\w-]*):(?=[A-Za-z_])", body))
+        declared = set(re.findall(r"PREFIX\s+([\w-]+):", q.text))
+        assert used <= declared, (q.name, used - declared)
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_every_shipped_query_runs_unbound_on_a_store_and_on_a_dataset(name, store, dataset):
+    on_store, on_dataset = run_query(store, name), run_query(dataset, name)
+    assert on_store.rows, name  # unbound parameters list everything
+    assert on_store == on_dataset
+
+
+def test_cast_says_who_plays_whom(store):
+    expected = {("Gideon Glick", "Tobias"), ("Luke Kirby", "Jack"),
+                ("Lou de Laâge", None), ("Charlotte Gainsbourg", None)}
+    for name in ["Étoile", "étoile", "ETOILE", "Etoile", "#Etoile"]:  # label, case, accents, alias
+        result = run_query(store, "cast", {"work_name": name})
+        assert rows(result, "actor", "character") == expected, name
+        assert {r["work"] for r in result.rows} == {"Étoile"}
+    assert not run_query(store, "cast", {"work_name": "Étoile 2"}).rows
+
+
+def test_cast_unbound_lists_every_work(store):
+    result = run_query(store, "cast")
+    assert {r["work"] for r in result.rows} == {"Étoile", "The Marvelous Mrs. Maisel"}
+    assert ("The Marvelous Mrs. Maisel", "Luke Kirby", "Lenny Bruce") in rows(result, "work", "actor", "character")
+
+
+def test_provenance_gives_article_date_and_exact_sentence(store):
+    result = run_query(store, "provenance", {"subject_name": "etoile", "object_name": "Gideon Glick"})
+    assert result.rows == [{
+        "subject": "Étoile", "predicate": "actor", "object": "Gideon Glick", "character": "Tobias",
+        "article": ETOILE_ID, "date": "2025-04-28", "sentence": CAST_SENTENCE, "confidence": "0.9",
+        "method": "test-pattern"}]
+    credit = run_query(store, "provenance", {"subject_name": "Luke Kirby"})
+    assert rows(credit, "predicate", "object", "sentence", "confidence") == {
+        ("credit", "The Marvelous Mrs. Maisel", KIRBY_SENTENCE, "0.7")}
+    everything = run_query(store, "provenance")
+    assert {r["article"] for r in everything.rows} == {ETOILE_ID, MAISEL_ID}
+    assert len(everything.rows) == 9 + 4
+
+
+def test_credits_of_a_person_cover_every_relation(store):
+    result = run_query(store, "credits", {"person_name": "luke kirby"})
+    assert rows(result, "relation", "work", "character") == {
+        ("actor", "Étoile", "Jack"), ("credit", "The Marvelous Mrs. Maisel", None),
+        ("actor", "The Marvelous Mrs. Maisel", "Lenny Bruce")}
+
+
+def test_coworkers(store):
+    result = run_query(store, "coworkers", {"person_name": "Rachel Brosnahan"})
+    assert rows(result, "coworker", "work") == {
+        ("Luke Kirby", "The Marvelous Mrs. Maisel"), ("Amy Sherman-Palladino", "The Marvelous Mrs. Maisel")}
+    pairs = rows(run_query(store, "coworkers"), "person", "coworker", "work")
+    assert not {(b, a, w) for a, b, w in pairs} & pairs  # each pair once when unbound
+
+
+def test_works_by_network_counts(store):
+    (row,) = run_query(store, "works-by-network").rows
+    assert row["network"] == "Prime Video" and row["work_count"] == "2"
+    assert set(row["works"].split(" | ")) == {"Étoile", "The Marvelous Mrs. Maisel"}
+
+
+def test_entities_have_type_subtype_and_fact_count(store):
+    by_label = {r["label"]: r for r in run_query(store, "entities").rows}
+    assert by_label["Étoile"]["type"] == "Work" and by_label["Étoile"]["subtype"] == "TVSeries"
+    assert by_label["Étoile"]["facts"] == "8"
+    assert by_label["Prime Video"]["subtype"] == "Network" and by_label["Prime Video"]["facts"] == "2"
+    assert by_label["Tobias"]["type"] == "Character" and by_label["Tobias"]["facts"] == "1"
+
+
+# --- parameters are values, never query text -------------------------------------------------
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_hostile_bindings_match_nothing_and_change_nothing(value, store):
+    size = len(store)
+    for q in list_queries():
+        for param in q.params:
+            assert run_query(store, q.name, {param: value}).rows == [], (q.name, param)
+    assert len(store) == size
+
+
+def test_a_misspelt_parameter_is_an_error_not_a_silent_list_of_everything(store):
+    with pytest.raises(ValueError, match="work"):
+        run_query(store, "cast", {"work": "Étoile"})
+
+
+def test_bindings_accept_question_marks_and_none(store):
+    assert run_query(store, "cast", {"?work_name": "Etoile"}).rows
+    assert run_query(store, "cast", {"work_name": None}) == run_query(store, "cast")
+
+
+# --- loading queries ------------------------------------------------------------------------
+
+def test_load_query_from_name_path_or_text(tmp_path):
+    text = load_query("cast")
+    path = tmp_path / "mine.rq"
+    path.write_text(text, encoding="utf-8")
+    assert load_query(str(path)) == text
+    assert load_query("SELECT * WHERE { ?s ?p ?o }") == "SELECT * WHERE { ?s ?p ?o }"
+    with pytest.raises(ValueError, match="cast"):  # the message lists the shipped queries
+        load_query("csat")
+
+
+def test_run_query_with_sparql_text_and_ask(dataset):
+    result = run_query(dataset, "PREFIX schema: <https://schema.org/> SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n")
+    assert result.columns == ["n"] and result.rows[0] == {"n": "Amy Sherman-Palladino"}
+    assert run_query(dataset, "ASK { ?s ?p ?o }").rows == [{"ask": "true"}]
+
+
+# --- output formats -------------------------------------------------------------------------
+
+def test_csv_and_json_round_trip(store):
+    result = run_query(store, "provenance")
+    assert any(v is None for r in result.rows for v in r.values())  # unbound cells included
+    read = list(csv.DictReader(io.StringIO(result.to_csv())))
+    assert read == [{c: ("" if r[c] is None else r[c]) for c in result.columns} for r in result.rows]
+    assert QueryResult.from_json(result.to_json()) == result
+    assert json.loads(result.to_json())["columns"] == result.columns
+
+
+def test_table_is_aligned(store):
+    result = run_query(store, "cast", {"work_name": "Étoile"})
+    lines = result.to_table().splitlines()
+    assert len(lines) == 2 + len(result.rows)
+    start = lines[0].index("actor")
+    assert all(line[start - 2:start] == "  " for line in lines)
+    assert set(lines[1].replace(" ", "")) == {"-"}

@@ -1,0 +1,86 @@
+"""kg.store: the store registry, add/remove per article, and atomic save/load in every format."""
+from __future__ import annotations
+
+import pytest
+from kg_samples import ETOILE_ID, MAISEL_ID, etoile
+
+from kg.store import STORES, MemoryStore, open_store
+from kg.terms import article_iri
+
+#: rdflib 7.6 warns about its own deprecated Dataset internals on every lookup; not ours to fix.
+pytestmark = pytest.mark.filterwarnings(r"ignore:(Dataset\.|ConjunctiveGraph ).*deprecated:DeprecationWarning")
+
+
+def test_open_store_by_name_and_unknown_names():
+    assert isinstance(open_store(), MemoryStore) and "memory" in STORES
+    with pytest.raises(ValueError, match="known stores: memory"):
+        open_store("oxigraf")
+    with pytest.raises(ValueError, match="known stores"):
+        open_store("https://example.org/sparql")  # no remote backend registered yet
+
+
+def test_len_counts_triples_over_all_graphs(store):
+    per_graph = sum(len(g) for g in store.dataset.graphs())
+    assert len(store) == per_graph > 0
+
+
+def test_remove_drops_one_article(store):
+    store.remove(ETOILE_ID)
+    assert {r["article"] for r in store.query(
+        "PREFIX schema: <https://schema.org/> SELECT ?article WHERE { ?a schema:identifier ?article }").rows} == {MAISEL_ID}
+
+
+def test_adding_an_article_twice_does_not_duplicate(store):
+    size = len(store)
+    store.add(etoile())
+    assert len(store) == size
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".jsonld"])
+def test_quad_formats_keep_the_named_graphs(store, tmp_path, suffix):
+    path = store.serialize(tmp_path / f"kg{suffix}")
+    loaded = open_store(f"memory:{path}")
+    assert len(loaded) == len(store)
+    graphs = {g.identifier for g in loaded.dataset.graphs() if len(g)}
+    assert graphs == {article_iri(ETOILE_ID), article_iri(MAISEL_ID)}
+    loaded.remove(ETOILE_ID)  # still removable per article after a round trip
+    assert {g.identifier for g in loaded.dataset.graphs() if len(g)} == {article_iri(MAISEL_ID)}
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".rdf"])
+def test_triple_formats_write_the_union(store, tmp_path, suffix):
+    union = set(store.dataset.triples((None, None, None)))
+    loaded = MemoryStore()
+    loaded.load(store.serialize(tmp_path / f"kg{suffix}"))
+    assert set(loaded.dataset.triples((None, None, None))) == union
+    assert loaded.query("PREFIX schema: <https://schema.org/> ASK { ?w schema:actor ?p }").rows == [{"ask": "true"}]
+
+
+def test_serialize_replaces_atomically_and_leaves_no_temporary_file(store, tmp_path):
+    path = tmp_path / "out" / "kg.trig"
+    store.serialize(path)
+    first = path.read_bytes()
+    store.remove(ETOILE_ID)
+    store.serialize(path, format="trig")
+    assert path.read_bytes() != first
+    assert [p.name for p in path.parent.iterdir()] == ["kg.trig"]
+
+
+def test_a_failed_write_keeps_the_old_file(store, tmp_path, monkeypatch):
+    path = store.serialize(tmp_path / "kg.trig")
+    before = path.read_bytes()
+
+    def fail_halfway(destination, **options):
+        destination.write(b"@prefix broken")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store.dataset, "serialize", fail_halfway)
+    with pytest.raises(RuntimeError, match="disk full"):
+        store.serialize(path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["kg.trig"]
+
+
+def test_unknown_suffix_needs_a_format(store, tmp_path):
+    with pytest.raises(ValueError, match="cannot guess"):
+        store.serialize(tmp_path / "kg.data")
+    assert store.serialize(tmp_path / "kg.data", format="ttl").read_text(encoding="utf-8").startswith("@prefix")
