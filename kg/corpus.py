@@ -132,6 +132,8 @@ def _from_html(path: Path, html: str) -> Article:
 
 
 def _from_jsonl(path: Path, text: str) -> Iterator[Article | ReadError]:
+    if not text.strip():
+        yield ReadError(str(path), "empty file (no JSON lines)")
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

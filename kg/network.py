@@ -27,7 +27,7 @@ from kg.terms import (
     SENTENCE_START,
     TYPE_OF_CLASS,
 )
-from kg.textnorm import fold
+from kg.resolve import name_key
 
 PLAYS = "plays"  # predicate (and edge key) of the actor -> character edges
 
@@ -179,15 +179,6 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     _add_entities(index, articles, out)
     _add_facts(index, articles, out)
     return out
-
-
-def name_key(text: str) -> str:
-    """The lookup key of a name: kg.textnorm.fold, also blind to spaces and punctuation.
-
-    So "#Zoë" finds "Zoe" and the handle "@AppleTV" finds "Apple TV".
-    """
-    folded = fold(text)
-    return "".join(c for c in folded if c.isalnum()) or folded
 
 
 def _names(nx_graph: nx.MultiDiGraph, node: str) -> Iterable[str]:

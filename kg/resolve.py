@@ -27,7 +27,7 @@ def name_key(text: str) -> str:
     key = fold_name(text)
     if key.startswith("the "):
         key = key[4:]
-    return key.replace(" ", "").replace("-", "").replace(".", "")
+    return "".join(c for c in key if c.isalnum()) or key
 
 
 def preferred_label(spellings: Iterable[str]) -> str:

@@ -226,3 +226,12 @@ def test_duplicate_ids_get_distinct_ids(tmp_path):
     # every article keeps its own text
     assert sorted(a.text for a in articles) == sorted(["First article about Gullwing Bay.",
                                                         "Second article about Gullwing Bay.", "Third.", "Fourth."])
+
+
+def test_empty_jsonl_file_is_reported_not_silently_skipped(tmp_path):
+    (tmp_path / "feed.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Jane Roe stars in Harbor.", encoding="utf-8")
+    results = list(read_articles([tmp_path]))
+    errors = [r for r in results if isinstance(r, ReadError)]
+    assert [Path(e.source).name for e in errors] == ["feed.jsonl"]
+    assert [r.id for r in results if not isinstance(r, ReadError)] == ["good"]
