@@ -80,10 +80,11 @@ def merge_corpus(extractions: list[ArticleExtraction]) -> list[ArticleExtraction
     types: dict[str, Counter] = defaultdict(Counter)
     subtypes: dict[str, Counter] = defaultdict(Counter)
     for ex in extractions:
+        involvement = Counter(label for f in ex.facts for label in (f.subject, f.object, f.character) if label)
         for ent in ex.entities:
             key = name_key(ent.label)
             spellings[key].update([ent.label, *ent.aliases])
-            types[key][ent.type] += 1
+            types[key][ent.type] += 1 + involvement[ent.label]  # facts are the strongest evidence
             if ent.subtype:
                 subtypes[key][ent.subtype] += 1
     canon = {key: preferred_label(list(c.elements())) for key, c in spellings.items()}

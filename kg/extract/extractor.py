@@ -82,7 +82,7 @@ class Extractor:
         blocked = self._blocked_tokens(doc, mentions, clusters)
         # Two rounds: the types that the first round's patterns imply sharpen the second round.
         for _ in range(2):
-            focus = self._focus(clusters, blocked)
+            focus = self._focus(doc, clusters, blocked, article.title)
             proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
             for cluster in clusters:
                 cluster.extra.clear()
@@ -150,13 +150,24 @@ class Extractor:
             blocked.update(range(start, end))
         return blocked
 
-    def _focus(self, clusters: list[Cluster], blocked: set[int]) -> int | None:
-        """The work the article is mostly about: the most mentioned work, the earliest on ties."""
+    def _focus(self, doc: Doc, clusters: list[Cluster], blocked: set[int], title: str | None) -> int | None:
+        """The work the article is about: named in the headline or the lead, and most often
+        outside parentheses (where prior credits live); the earliest on ties."""
+        depth, level = [0] * len(doc), 0
+        for tok in doc:
+            level += tok.text == "("
+            depth[tok.i] = level
+            level = max(0, level - (tok.text == ")"))
+        lead_end = next((s.end for i, s in enumerate(doc.sents) if i == 1), len(doc))
+        title_key = name_key(title) if title else ""
         best, best_key = None, None
         for index, cluster in enumerate(clusters):
             if cluster.type()[0] != "Work":
                 continue
-            key = (len(cluster.mentions), -min(m.start for m in cluster.mentions))
+            free = [m for m in cluster.mentions if not depth[m.start] and m.start not in blocked]
+            score = len(free) + 2 * any(m.start < lead_end for m in free)
+            score += 3 * bool(title_key and name_key(cluster.label()) in title_key)
+            key = (score, -min(m.start for m in cluster.mentions))
             if best_key is None or key > best_key:
                 best, best_key = index, key
         return best
@@ -185,7 +196,7 @@ class Extractor:
                     for j in range(m.start, m.end):
                         item_of_token[j] = len(items)
                     items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
-                    if types.get(m.entity) == "Person":
+                    if types.get(m.entity) == "Person" and depth == 0:
                         last_person = m.entity
                     k = m.end
                     continue

@@ -167,7 +167,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         # Split NER spans at commas, parentheses and quotes: they join list items.
         pieces, begin = [], ent.start
         for tok in ent:
-            if tok.text in (",", "(", ")", ";", '"', "“", "”"):
+            if tok.text in (",", "(", ")", ";", '"', "“", "”") or tok.tag_ == "POS" or (
+                    tok.text == "and" and ent.label_ != "WORK_OF_ART"):
                 pieces.append((begin, tok.i))
                 begin = tok.i + 1
         pieces.append((begin, ent.end))

@@ -603,6 +603,9 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         if kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window)):
             work = None
             for k in range(i + 1, min(len(v.items), i + 14)):
+                if v.items[k].entity is not None and v.word(k + 1).isalpha() and v.word(k + 1) not in (
+                        "and", "or", "for", "in", "on", "from", "to", "with", "as"):
+                    continue  # "U.S. rights to W": a modifier, not the work
                 if v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
                     work = _ent(v, k)
                     break
