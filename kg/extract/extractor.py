@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
 from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
@@ -21,6 +21,21 @@ NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_
               "PRODUCT": ("Work", 1.0), "GPE": ("Other", 2.0), "NORP": ("Other", 1.0), "LOC": ("Other", 2.0),
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
 COERCE_WEIGHT = 4.0
+
+
+def whole_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, re-joined where it cut one mid-clause (no final stop, no line break)."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        if spans:
+            last = spans[-1]
+            end_text = last.text.rstrip()
+            if end_text and end_text[-1] not in '.!?:;"”’)' and "\n" not in last[-1].text_with_ws \
+                    and sent[0].is_lower:
+                spans[-1] = doc[last.start:sent.end]
+                continue
+        spans.append(sent)
+    return spans
 
 
 class Cluster:
@@ -75,7 +90,7 @@ class Extractor:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc, article: Article) -> ArticleExtraction:
-        sentences = list(doc.sents)
+        sentences = whole_sentences(doc)
         mentions = find_mentions(doc, sentences, set(), self.gazetteer.prefix_length)
         kinds = add_context_votes(doc, mentions, self.gazetteer)
         clusters = self._cluster(mentions, kinds)

@@ -305,16 +305,19 @@ def _character_after(v: SentenceView, i: int) -> int | None:
 
 
 def _person_before_as(v: SentenceView, i: int) -> list[int]:
-    """The cast member before "as": "A (Work) as ...", "; B as ...", "A is quietly shattering as ..."."""
+    """The cast member before "as": "A (Work) as ...", "; B as ...", "A, who joins the cast of W as ..."."""
     k, words = i - 1, 0
-    while k >= 0:
+    while k >= 0 and words <= 8:
         item = v.items[k]
         if item.lower == ")":
             while k >= 0 and v.items[k].lower != "(":
                 k -= 1
-        elif item.entity is not None and item.depth == 0:
-            return [k] if v.can_be(k, "Person") and v.type(k) in ("Person", "") else []
-        elif item.lower in (";", ",", ".", ":") or words > 4:
+        elif item.entity is not None and item.depth == 0 and not item.pronoun:
+            if v.type(k) in ("Work", "Organization"):
+                words += 1
+            else:
+                return [k] if v.can_be(k, "Person") and v.type(k) in ("Person", "") else []
+        elif item.lower in (";", ".", ":") or (item.lower == "," and v.word(k + 1) != "who"):
             return []
         else:
             words += 1
