@@ -111,10 +111,17 @@ APP_JS = r"""(function () {
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var network = new vis.Network(document.getElementById("kg-network"),
     {nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)}, data.options);
-  // As kg.network.name_key: blind to case, accents, spaces and punctuation ('#', '@').
+  // Tell the page (and tests driving a browser) how many nodes were laid out and drawn.
+  network.once("afterDrawing", function () {
+    document.getElementById("kg-network").setAttribute(
+      "data-drawn-nodes", String(Object.keys(network.getPositions()).length));
+  });
+  // As kg.resolve.name_key: blind to case, accents, a leading "the", spaces and punctuation.
+  var LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "þ": "th", "ð": "d"};
   function key(text) {
-    var folded = String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-    return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.trim().replace(/\s+/g, " ");
+    var folded = String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[øæœßłđþð]/g, function (c) { return LETTERS[c]; }).trim().replace(/^the\s+/, "");
+    return folded.replace(/[^\p{L}\p{N}]/gu, "") || folded.replace(/\s+/g, " ");
   }
   function find(query) {
     var k = key(query);
