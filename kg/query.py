@@ -11,6 +11,7 @@ import csv
 import functools
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,10 +135,10 @@ def query_graph(graph: Graph, sparql: str, bindings: dict[str, object] | None = 
     return result_from_rdflib(graph.query(prepare(sparql), initBindings=initial))
 
 
-def run_query(graph_or_store: Any, sparql: str, bindings: dict[str, object] | None = None) -> QueryResult:
+def run_query(graph_or_store: Any, sparql: str | os.PathLike, bindings: dict[str, object] | None = None) -> QueryResult:
     """Run a shipped query name, a .rq path or SPARQL text on an rdflib graph or a kg Store."""
     text = load_query(sparql)
-    named = _parse_header(sparql, text) if _NAME.match(sparql) else None
+    named = _parse_header(sparql, text) if isinstance(sparql, str) and _NAME.match(sparql) else None
     unknown = sorted(k.lstrip("?$") for k in bindings or {} if named and k.lstrip("?$") not in named.params)
     if unknown:
         raise ValueError(f"query {sparql!r} has no parameter {', '.join(unknown)}; "
@@ -165,8 +166,10 @@ def list_queries() -> list[NamedQuery]:
     return [_parse_header(p.stem, p.read_text(encoding="utf-8")) for p in sorted(QUERY_DIR.glob("*.rq"))]
 
 
-def load_query(name_or_path_or_text: str) -> str:
+def load_query(name_or_path_or_text: str | os.PathLike) -> str:
     """SPARQL text from a shipped query name, a path to a .rq file, or the SPARQL text itself."""
+    if isinstance(name_or_path_or_text, os.PathLike):
+        return Path(name_or_path_or_text).read_text(encoding="utf-8")
     value = name_or_path_or_text
     if _NAME.match(value):
         shipped = QUERY_DIR / f"{value}.rq"

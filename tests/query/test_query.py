@@ -130,7 +130,7 @@ def test_load_query_from_name_path_or_text(tmp_path):
     text = load_query("cast")
     path = tmp_path / "mine.rq"
     path.write_text(text, encoding="utf-8")
-    assert load_query(str(path)) == text
+    assert load_query(str(path)) == text == load_query(path)
     assert load_query("SELECT * WHERE { ?s ?p ?o }") == "SELECT * WHERE { ?s ?p ?o }"
     with pytest.raises(ValueError, match="cast"):  # the message lists the shipped queries
         load_query("csat")
