@@ -24,6 +24,8 @@ from rdflib.term import Identifier, Variable
 
 from kg.terms import PREFIXES
 
+from .resolve import name_key
+
 QUERY_DIR = Path(__file__).parent / "queries"
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _KEYWORD = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
@@ -50,6 +52,9 @@ class QueryResult:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
 
     def to_table(self, max_width: int | None = 60) -> str:
         """An aligned text table for a terminal; cells longer than max_width are cut with '…'."""
@@ -139,13 +144,27 @@ def run_query(graph_or_store: Any, sparql: str | os.PathLike, bindings: dict[str
     """Run a shipped query name, a .rq path or SPARQL text on an rdflib graph or a kg Store."""
     text = load_query(sparql)
     named = _parse_header(sparql, text) if isinstance(sparql, str) and _NAME.match(sparql) else None
-    unknown = sorted(k.lstrip("?$") for k in bindings or {} if named and k.lstrip("?$") not in named.params)
-    if unknown:
-        raise ValueError(f"query {sparql!r} has no parameter {', '.join(unknown)}; "
-                         f"its parameters: {', '.join(named.params) or '(none)'}")
+    if named is not None:
+        bindings = name_bindings(named, bindings)
     if isinstance(graph_or_store, Graph):
         return query_graph(graph_or_store, text, bindings)
     return graph_or_store.query(text, bindings)
+
+
+def name_bindings(query: NamedQuery, params: dict[str, object] | None) -> dict[str, object]:
+    """A shipped query's parameters are names: NAME=value binds ?NAME_key to name_key(value),
+    which meets the kg:nameKey of any spelling of the entity (accents, case, '#', 'The'), and
+    ?NAME_given to true where the query asks (a pattern on ?NAME_key binds it in any case)."""
+    bindings: dict[str, object] = {}
+    for key, value in (params or {}).items():
+        name = key.lstrip("?$")
+        if name not in query.params:
+            raise ValueError(f"query {query.name!r} has no parameter {name}; "
+                             f"its parameters: {', '.join(query.params) or '(none)'}")
+        bindings[f"{name}_key"] = None if value is None else name_key(str(value))
+        if value is not None and re.search(rf"[?$]{name}_given\b", query.text):
+            bindings[f"{name}_given"] = True
+    return bindings
 
 
 def _parse_header(name: str, text: str) -> NamedQuery:

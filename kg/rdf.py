@@ -15,7 +15,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import PREDICATES, ArticleExtraction, Entity, Fact
+from kg.resolve import name_key
 from kg.terms import (
+    NAME_KEY,
     ARTICLE,
     CHARACTER,
     CLASSES,
@@ -143,6 +145,8 @@ class _GraphWriter:
         for alias in entity.aliases:
             if alias != entity.label:
                 add((node, SKOS.altLabel, Literal(alias)))
+        for name in {entity.label, *entity.aliases}:  # so queries find it by any spelling, fast
+            add((node, NAME_KEY, Literal(name_key(name))))
         add((self.article, SCHEMA.mentions, node))
         self.nodes[(entity.type, entity.label)] = node
         return node

@@ -76,6 +76,7 @@ CONFIDENCE = KG.confidence  # statement -> xsd:decimal
 SENTENCE = KG.sentence  # statement -> the sentence text
 SENTENCE_START = KG.sentenceStart  # statement -> character offset in the article
 METHOD = KG.method  # statement -> name of the extraction pattern
+NAME_KEY = KG.nameKey  # entity -> matching key of each of its names (kg.resolve.name_key)
 ARTICLE = KG.Article  # class of article nodes (subclass of schema:NewsArticle)
 
 

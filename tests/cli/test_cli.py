@@ -113,7 +113,7 @@ def test_query_list_shows_the_shipped_queries(capsys):
 
 
 def test_query_cast_of_a_work_as_csv(built, capsys):
-    code, out, _ = run(capsys, ["query", "cast", "-p", "work_name=gullwing bay", "--graph", str(built["graph"]),
+    code, out, _ = run(capsys, ["query", "cast", "-p", "work=gullwing bay", "--graph", str(built["graph"]),
                                 "--format", "csv"])
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -127,7 +127,7 @@ def test_query_cast_of_a_work_as_csv(built, capsys):
 def test_query_with_an_unknown_parameter_fails_with_a_message(built, capsys):
     code, _, err = run(capsys, ["query", "cast", "-p", "title=Gullwing Bay", "--graph", str(built["graph"])])
     assert code != 0
-    assert "work_name" in err  # tells the user which parameter the query takes
+    assert "work" in err  # tells the user which parameter the query takes
 
 
 def test_query_provenance_as_json_gives_article_and_exact_sentence(built, capsys):

@@ -34,7 +34,7 @@ Calloway Fenn plays Ysolde in Penombre.
 
 
 def cast(graph: KnowledgeGraph, work: str) -> set[tuple[str, str, str | None]]:
-    return {(r["work"], r["actor"], r["character"]) for r in graph.query("cast", work_name=work).rows}
+    return {(r["work"], r["actor"], r["character"]) for r in graph.query("cast", work=work).rows}
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_save_then_load_answers_the_same_query(graph, tmp_path):
     assert Path(path).is_file()
     loaded = KnowledgeGraph.load(tmp_path / "g.trig")
     for work in ("Gullwing Bay", "The Copper Tide"):
-        assert graph.query("cast", work_name=work).rows == loaded.query("cast", work_name=work).rows
+        assert graph.query("cast", work=work).rows == loaded.query("cast", work=work).rows
     assert graph.query("provenance").rows == loaded.query("provenance").rows
     assert len(loaded) == len(graph)
 

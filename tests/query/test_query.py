@@ -48,10 +48,10 @@ def test_cast_says_who_plays_whom(store):
     expected = {("Gideon Glick", "Tobias"), ("Luke Kirby", "Jack"),
                 ("Lou de Laâge", None), ("Charlotte Gainsbourg", None)}
     for name in ["Étoile", "étoile", "ETOILE", "Etoile", "#Etoile"]:  # label, case, accents, alias
-        result = run_query(store, "cast", {"work_name": name})
+        result = run_query(store, "cast", {"work": name})
         assert rows(result, "actor", "character") == expected, name
         assert {r["work"] for r in result.rows} == {"Étoile"}
-    assert not run_query(store, "cast", {"work_name": "Étoile 2"}).rows
+    assert not run_query(store, "cast", {"work": "Étoile 2"}).rows
 
 
 def test_cast_unbound_lists_every_work(store):
@@ -61,12 +61,12 @@ def test_cast_unbound_lists_every_work(store):
 
 
 def test_provenance_gives_article_date_and_exact_sentence(store):
-    result = run_query(store, "provenance", {"subject_name": "etoile", "object_name": "Gideon Glick"})
+    result = run_query(store, "provenance", {"subject": "etoile", "object": "Gideon Glick"})
     assert result.rows == [{
         "subject": "Étoile", "predicate": "actor", "object": "Gideon Glick", "character": "Tobias",
         "article": ETOILE_ID, "date": "2025-04-28", "sentence": CAST_SENTENCE, "confidence": "0.9",
         "method": "test-pattern"}]
-    credit = run_query(store, "provenance", {"subject_name": "Luke Kirby"})
+    credit = run_query(store, "provenance", {"subject": "Luke Kirby"})
     assert rows(credit, "predicate", "object", "sentence", "confidence") == {
         ("credit", "The Marvelous Mrs. Maisel", KIRBY_SENTENCE, "0.7")}
     everything = run_query(store, "provenance")
@@ -75,14 +75,14 @@ def test_provenance_gives_article_date_and_exact_sentence(store):
 
 
 def test_credits_of_a_person_cover_every_relation(store):
-    result = run_query(store, "credits", {"person_name": "luke kirby"})
+    result = run_query(store, "credits", {"person": "luke kirby"})
     assert rows(result, "relation", "work", "character") == {
         ("actor", "Étoile", "Jack"), ("credit", "The Marvelous Mrs. Maisel", None),
         ("actor", "The Marvelous Mrs. Maisel", "Lenny Bruce")}
 
 
 def test_coworkers(store):
-    result = run_query(store, "coworkers", {"person_name": "Rachel Brosnahan"})
+    result = run_query(store, "coworkers", {"person": "Rachel Brosnahan"})
     assert rows(result, "coworker", "work") == {
         ("Luke Kirby", "The Marvelous Mrs. Maisel"), ("Amy Sherman-Palladino", "The Marvelous Mrs. Maisel")}
     pairs = rows(run_query(store, "coworkers"), "person", "coworker", "work")
@@ -116,12 +116,12 @@ def test_hostile_bindings_match_nothing_and_change_nothing(value, store):
 
 def test_a_misspelt_parameter_is_an_error_not_a_silent_list_of_everything(store):
     with pytest.raises(ValueError, match="work"):
-        run_query(store, "cast", {"work": "Étoile"})
+        run_query(store, "cast", {"title": "Étoile"})
 
 
 def test_bindings_accept_question_marks_and_none(store):
-    assert run_query(store, "cast", {"?work_name": "Etoile"}).rows
-    assert run_query(store, "cast", {"work_name": None}) == run_query(store, "cast")
+    assert run_query(store, "cast", {"?work": "Etoile"}).rows
+    assert run_query(store, "cast", {"work": None}) == run_query(store, "cast")
 
 
 # --- loading queries ------------------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_csv_and_json_round_trip(store):
 
 
 def test_table_is_aligned(store):
-    result = run_query(store, "cast", {"work_name": "Étoile"})
+    result = run_query(store, "cast", {"work": "Étoile"})
     lines = result.to_table().splitlines()
     assert len(lines) == 2 + len(result.rows)
     start = lines[0].index("actor")
