@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,7 +20,9 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from kg.network import PLAYS, name_key
+from kg.fsutil import atomic_write_text
+from kg.network import PLAYS
+from kg.resolve import name_key
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
@@ -265,16 +266,5 @@ def render_html(nx_graph: nx.MultiDiGraph, title: str = "kg") -> str:
 def write_html(nx_graph: nx.MultiDiGraph, path: str | os.PathLike, title: str = "kg") -> Path:
     """Write the page to `path` atomically (a temporary file in the same folder, then rename)."""
     path = Path(path)
-    html = render_html(nx_graph, title=title)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(html)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    atomic_write_text(path, render_html(nx_graph, title=title))
     return path
