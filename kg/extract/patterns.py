@@ -161,13 +161,16 @@ class SentenceView:
             elif item.lower in (",", "and", "&", "as", "well", "plus") or (step < 0 and item.lower == "both"):
                 if item.lower in (",", "and", "&", "plus"):
                     expect_member = True
-            elif expect_member and (item.lower in PERSON_NOUNS - {"star", "stars"} or item.lower in ("the", "fellow", "also")
-                                    or item.lower.endswith(("winning", "nominated", "known"))):
-                pass
-            else:
+            elif not (expect_member and _is_descriptor(item.lower)):
                 break
             k += step
         return found, k
+
+
+def _is_descriptor(word: str) -> bool:
+    """A word that may stand before a name in a list: "actor", "the", "Emmy-winning"."""
+    return (word in PERSON_NOUNS - {"star", "stars"} or word in ("the", "fellow", "also")
+            or word.endswith(("winning", "nominated", "known")))
 
 
 Pattern = Callable[[SentenceView], Iterator[Proposal]]
@@ -478,8 +481,7 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
                     yield Proposal(work, predicate, _ent(v, o), 0.85 * sure, f"by:{predicate}",
                                    coerce={_ent(v, o): "Person"})
             for o in orgs + [o for o in objects if is_org(o)]:
-                kind = v.kinds.get(_ent(v, o))
-                if predicate == "network" or (predicate == "producer" and kind == "Network" and False):
+                if predicate == "network":
                     yield Proposal(work, "network", _ent(v, o), 0.8 * sure, "by:network")
                 elif predicate == "producer":
                     yield Proposal(work, "production_company", _ent(v, o), 0.8 * sure, "by:production_company")
@@ -492,10 +494,6 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
         predicate = ROLE_NOUNS.get(item.lower)
         if item.entity is not None or predicate is None or v.guarded(i) or item.depth:
             continue
-        if predicate == "producer" and v.word(i - 1) == "executive":
-            pass
-        if predicate == "credit" and v.word(i - 1) == "music":
-            pass
         head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
         # Persons: right after the noun ("director X"), or before a copula ("X is the director").
         persons, _ = v.collect(i + 1, "Person")
@@ -566,7 +564,6 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
                     if kind:
-                        work = v.focus if v.word(k + 1) != "" or k + 1 >= len(v.items) else None
                         nxt_ent = k + 1 < len(v.items) and v.items[k + 1].entity is not None and v.can_be(k + 1, "Work")
                         target = _ent(v, k + 1) if nxt_ent else v.anchor(i, exclude={org})[0]
                         if target is not None:
