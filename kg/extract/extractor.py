@@ -21,6 +21,8 @@ NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_
               "PRODUCT": ("Work", 1.0), "GPE": ("Other", 2.0), "NORP": ("Other", 1.0), "LOC": ("Other", 2.0),
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
 COERCE_WEIGHT = 4.0
+#: On equal votes the more specific type wins: a role cue ("stars as X") over the NER's PERSON.
+TIE_ORDER = {"Other": 0, "Person": 1, "Organization": 2, "Work": 3, "Character": 4}
 
 
 def whole_sentences(doc: Doc) -> list[Span]:
@@ -62,10 +64,10 @@ class Cluster:
 
     def type(self) -> tuple[str, float]:
         votes = self.scores()
-        ranked = [(votes[t], t) for t in (*TYPES, "Other") if votes[t] > 0]
+        ranked = [(votes[t], TIE_ORDER[t], t) for t in TIE_ORDER if votes[t] > 0]
         if not ranked:
             return "", 0.0
-        weight, best = max(ranked)
+        weight, _, best = max(ranked)
         return best, weight
 
     def subtype(self) -> str | None:

@@ -33,8 +33,10 @@ def _dependency_votes(doc: Doc, m: Mention) -> None:
     heads = []
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         heads = [c for c in root.head.children if c.dep_ == "attr"]
-    heads += [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
+    # Apposition only where the words say so too: "X, a drama" (not "X in Y, a drama").
+    heads += [c for c in root.children if c.dep_ == "appos" and m.end < len(doc) and doc[m.end].text == ","
+              and c.left_edge.i == m.end + 1]
+    if root.dep_ == "appos" and root.head.i < m.start and doc[m.start - 1].text == ",":
         heads.append(root.head)
     for head in heads:
         lemma = head.lemma_.lower()
