@@ -22,7 +22,7 @@ NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
 COERCE_WEIGHT = 4.0
 #: On equal votes the more specific type wins: a role cue ("stars as X") over the NER's PERSON.
-TIE_ORDER = {"Other": 0, "Person": 1, "Organization": 2, "Work": 3, "Character": 4}
+TIE_ORDER = {"Other": 0, "Organization": 1, "Person": 2, "Work": 3, "Character": 4}
 
 
 def whole_sentences(doc: Doc) -> list[Span]:
