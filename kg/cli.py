@@ -69,7 +69,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("facts:    " + ", ".join(f"{k} {v}" for k, v in sorted(summary["facts"].items())))
         print(f"triples:  {summary['triples']}")
         print(f"wrote:    {out}/graph.ttl, graph.trig, graph.jsonld"
-              + ("" if args.no_html else ", graph.html") + f", facts/*.json")
+              + ("" if args.no_html else ", graph.html") + ", facts/*.json")
         print(f"seconds:  {seconds:.1f}")
     return EXIT_SKIPPED if report.errors else 0
 

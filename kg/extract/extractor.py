@@ -1,7 +1,6 @@
 """Doc -> entities and facts of one article: mentions, their types, their clusters, the patterns."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
@@ -12,7 +11,8 @@ from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import PRONOUNS_PERSON, PRONOUNS_WORK
 from .mentions import Mention, find_mentions
-from .patterns import PATTERNS, Item, Proposal, SentenceView
+from .patterns import PATTERNS
+from .sentence import Item, SentenceView
 from .typing import add_context_votes
 
 TYPES = ("Person", "Work", "Organization", "Character")

@@ -1,0 +1,165 @@
+"""A sentence as patterns read it: tokens and whole mentions as items, with entity types and
+the helpers every pattern needs (lists of names, the work a trigger is about, guards)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .lexicon import HYPOTHETICAL, NEGATIONS, PERSON_NOUNS, PRONOUNS_PERSON, PRONOUNS_WORK, WORK_NOUNS
+
+
+@dataclass
+class Item:
+    """One token or one whole mention of a sentence."""
+
+    lower: str
+    entity: int | None = None  # entity index for mentions (and resolved pronouns)
+    depth: int = 0  # parenthesis depth
+    blocked: bool = False  # inside quoted speech or a photo credit
+    pronoun: bool = False
+    token: int = -1  # index of its (first) token in the Doc
+
+
+@dataclass
+class Proposal:
+    """A candidate fact between entity indexes, with the pattern that found it."""
+
+    subject: int
+    predicate: str
+    object: int
+    confidence: float
+    method: str
+    character: int | None = None
+    coerce: dict[int, str] = field(default_factory=dict)  # entity -> type the pattern implies
+
+
+@dataclass
+class SentenceView:
+    """A sentence as items, with the types of its entities and the article's focus work."""
+
+    items: list[Item]
+    types: dict[int, str]  # entity -> "Person" | "Work" | "Organization" | "Character" | ""
+    strength: dict[int, float]  # entity -> how sure its type is
+    kinds: dict[int, str]  # organization entity -> "Network" | "Studio"
+    focus: int | None  # the work the article is about
+    doc: Doc | None = None
+    person_cues: dict[int, float] = field(default_factory=dict)  # entity -> votes from person cues
+    item_of_token: dict[int, int] = field(default_factory=dict)  # token index -> item index
+
+    def type(self, i: int) -> str:
+        ent = self.items[i].entity
+        return self.types.get(ent, "") if ent is not None else ""
+
+    def can_be(self, i: int, wanted: str) -> bool:
+        """True if item i is a mention that is, or could weakly be, of the wanted type."""
+        item = self.items[i]
+        if item.entity is None or item.blocked:
+            return False
+        have = self.types.get(item.entity, "")
+        if item.pronoun:
+            return have == wanted
+        weak = self.strength.get(item.entity, 0) <= 2.5 and item.entity not in self.kinds
+        return have == wanted or have == "" or weak
+
+    def can_be_character(self, i: int) -> bool:
+        """True if item i can name a character: not a work, organization or place, and not
+        a name that the article's own cues make a real person ("actor X")."""
+        item = self.items[i]
+        if item.entity is None or item.blocked or item.pronoun:
+            return False
+        have = self.types.get(item.entity, "")
+        if have == "Character" or have == "":
+            return True
+        return have == "Person" and self.person_cues.get(item.entity, 0) < 3
+
+    def word(self, i: int) -> str:
+        return self.items[i].lower if 0 <= i < len(self.items) and self.items[i].entity is None else ""
+
+    def guarded(self, i: int) -> bool:
+        """True if a negation or hypothetical governs the trigger at i, or it is in speech."""
+        if self.items[i].blocked:
+            return True
+        window = {self.items[k].lower for k in range(max(0, i - 5), i)}
+        return bool(window & (NEGATIONS | HYPOTHETICAL))
+
+    def work_ref(self, i: int) -> bool:
+        """True if item i is a definite work noun: "the series", "this film", "the show"."""
+        if self.word(i) not in WORK_NOUNS:
+            return False
+        for k in range(i - 1, max(-1, i - 5), -1):
+            w = self.items[k].lower
+            if w in ("the", "this", "that"):
+                return True
+            if w in (",", ".", ";", "a", "an") or w in PRONOUNS_PERSON:
+                return False
+        return False
+
+    def anchor(self, i: int, exclude: set[int] = frozenset(), forward: bool = True) -> tuple[int | None, float]:
+        """The work a trigger at i is about: nearest work before, then after, then the focus work."""
+        for k in range(i - 1, -1, -1):
+            item = self.items[k]
+            if item.depth == 0 and item.entity is not None and item.entity not in exclude \
+                    and self.type(k) == "Work" and not item.blocked:
+                return item.entity, 1.0
+            if item.depth == 0 and (self.work_ref(k) or (item.lower in PRONOUNS_WORK and item.entity is not None)):
+                return (item.entity if item.entity is not None else self.focus), 0.9
+        if forward:
+            for k in range(i + 1, len(self.items)):
+                item = self.items[k]
+                if item.depth == 0 and item.entity is not None and item.entity not in exclude \
+                        and self.type(k) == "Work" and not item.blocked:
+                    return item.entity, 0.9
+                if item.depth == 0 and self.work_ref(k):
+                    return self.focus, 0.85
+        return self.focus, 0.75
+
+    def work_after(self, i: int, span: int = 6) -> int | None:
+        """A work named right after i: "in W", "of the film W", "the series W"."""
+        for k in range(i, min(len(self.items), i + span)):
+            item = self.items[k]
+            if item.entity is not None:
+                introduced = any(self.items[j].lower in ("in", "on", "of", "for", "from")
+                                 for j in range(max(i, k - 3), k))
+                person = self.type(k) == "Person" and (self.person_cues.get(item.entity, 0) > 0
+                                                       or self.strength.get(item.entity, 0) > 3)
+                return item.entity if introduced and self.can_be(k, "Work") and not person else None
+            if self.work_ref(k):
+                if k + 1 < len(self.items) and self.items[k + 1].entity is not None and self.can_be(k + 1, "Work"):
+                    return self.items[k + 1].entity  # "the new series Title"
+                return self.focus
+            if item.lower in (".", ";", "and", "who", "which", "while", "but"):
+                return None
+        return None
+
+    def collect(self, i: int, wanted: str, step: int = 1) -> tuple[list[int], int]:
+        """A list of mentions of a type from i on (or backwards): "A, B and C", "actor A (W), B"."""
+        found: list[int] = []
+        k = i
+        expect_member = True
+        while 0 <= k < len(self.items):
+            item = self.items[k]
+            if item.depth > 0 or item.lower in ("(", ")"):
+                k += step
+                continue
+            if item.entity is not None:
+                if k + step < len(self.items) and 0 <= k + step and self.items[k + step].lower == "-":
+                    k += 3 * step  # "Emmy-winning": a modifier, not a member
+                    continue
+                if not expect_member or not self.can_be(k, wanted) or item.blocked:
+                    break
+                found.append(k)
+                expect_member = False
+            elif item.lower in (",", "and", "&", "as", "well", "plus") or (step < 0 and item.lower == "both"):
+                if item.lower in (",", "and", "&", "plus"):
+                    expect_member = True
+            elif not (expect_member and _is_descriptor(item.lower)):
+                break
+            k += step
+        return found, k
+
+
+def _is_descriptor(word: str) -> bool:
+    """A word that may stand before a name in a list: "actor", "the", "Emmy-winning"."""
+    return (word in PERSON_NOUNS - {"star", "stars"} or word in ("the", "fellow", "also")
+            or word.endswith(("winning", "nominated", "known")))
