@@ -127,18 +127,26 @@ class Extractor:
                 uf.union(first_by_key[key], i)
             else:
                 first_by_key[key] = i
-        # A lone first name, nickname or surname joins the one full person name it fits.
+        # A lone first name, nickname or surname joins the one full name it fits, judged on the
+        # evidence of all its mentions (a show called like a character's surname stays a show).
+        pooled: dict[int, Counter] = defaultdict(Counter)
+        for i, m in enumerate(mentions):
+            pooled[uf.find(i)].update(m.votes)
+            if i in kinds:
+                pooled[uf.find(i)]["Organization"] += 1
         full_names: dict[str, list[str]] = {}
         full_index: dict[str, int] = {}
         character_names: dict[str, list[str]] = {}
         for i, m in enumerate(mentions):
-            if " " in m.text and m.ner in ("PERSON", "ORG", None) and not m.votes["Work"] and i not in kinds:
+            votes = pooled[uf.find(i)]
+            if " " in m.text and m.ner in ("PERSON", "ORG", None) and not votes["Work"] and not votes["Organization"]:
                 key = fold_name(m.text)
-                (character_names if m.votes["Character"] else full_names)[key] = key.split()
+                (character_names if votes["Character"] else full_names)[key] = key.split()
                 full_index.setdefault(key, i)
         for i, m in enumerate(mentions):
-            if " " not in m.text and not m.votes["Work"] and i not in kinds:
-                names = character_names if m.votes["Character"] else full_names
+            votes = pooled[uf.find(i)]
+            if " " not in m.text and not votes["Work"] and not votes["Organization"]:
+                names = character_names if votes["Character"] else full_names
                 target = short_form_target(m.text, names)
                 if target:
                     uf.union(full_index[target], i)

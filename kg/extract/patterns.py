@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, ORDER_VERBS, PLAY_VERBS, ROLE_NOUNS, WORK_NOUNS
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, NEGATIONS, ORDER_VERBS, PLAY_VERBS,
+                      ROLE_NOUNS, WORK_NOUNS)
 from .sentence import Proposal, SentenceView
 
 
@@ -438,6 +439,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             continue
         # "N has ordered W", "N has given a series order to W", "N renewed W"
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 6))]
+        if set(window[:3]) & NEGATIONS:
+            continue  # "N has not renewed W"
         if kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window)):
             work = None
             for k in range(i + 1, min(len(v.items), i + 14)):

@@ -95,6 +95,17 @@ class SentenceView:
                 return False
         return False
 
+    def apposed_work(self, k: int) -> int | None:
+        """The work that "the Western drama" at k stands beside: "Red Mesa, the Western drama"."""
+        j = k - 1
+        while j >= 0 and self.items[j].entity is None and self.items[j].lower not in ("the", "a", "an", ","):
+            j -= 1
+        if j >= 2 and self.items[j].lower in ("the", "a", "an") and self.items[j - 1].lower == "," \
+                and self.items[j - 2].entity is not None and self.can_be(j - 2, "Work") \
+                and self.type(j - 2) != "Person":
+            return self.items[j - 2].entity
+        return None
+
     def anchor(self, i: int, exclude: set[int] = frozenset(), forward: bool = True) -> tuple[int | None, float]:
         """The work a trigger at i is about: nearest work before, then after, then the focus work."""
         for k in range(i - 1, -1, -1):
@@ -103,7 +114,9 @@ class SentenceView:
                     and self.type(k) == "Work" and not item.blocked:
                 return item.entity, 1.0
             if item.depth == 0 and (self.work_ref(k) or (item.lower in PRONOUNS_WORK and item.entity is not None)):
-                return (item.entity if item.entity is not None else self.focus), 0.9
+                named = self.apposed_work(k) if item.entity is None else None
+                return (named if named is not None else item.entity if item.entity is not None
+                        else self.focus), 0.9
         if forward:
             for k in range(i + 1, len(self.items)):
                 item = self.items[k]
