@@ -206,6 +206,8 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
 
 
 def article_from_text(text: str, article_id: str = "article", **meta: str) -> Article:
-    """An Article from a string (optional first line `date YYYY-MM-DD`), for the library API."""
+    """An Article from a string, read as a .txt file is (optional `date` line and headline)."""
     date, body = split_date_line(text)
+    title, body = split_headline(body)
+    meta.setdefault("title", title)
     return Article(id=safe_id(article_id), text=body, date=meta.pop("date", date), **meta)

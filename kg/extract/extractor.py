@@ -1,6 +1,7 @@
 """Doc -> entities and facts of one article: mentions, their types, their clusters, the patterns."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
@@ -21,6 +22,8 @@ NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_
               "PRODUCT": ("Work", 1.0), "GPE": ("Other", 2.0), "NORP": ("Other", 1.0), "LOC": ("Other", 2.0),
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
 COERCE_WEIGHT = 4.0
+HEADLINE_WEIGHT = 3.0
+_HEADLINE_QUOTE = re.compile(r"(?:^|\s)['‘]([^'’]+)['’](?=[\s:,.!?]|$)|[\"“]([^\"”]+)[\"”]")
 #: On equal votes the more specific type wins: a role cue ("stars as X") over the NER's PERSON.
 TIE_ORDER = {"Other": 0, "Organization": 1, "Person": 2, "Work": 3, "Character": 4}
 
@@ -96,6 +99,7 @@ class Extractor:
         mentions = find_mentions(doc, sentences, set(), self.gazetteer.prefix_length)
         kinds = add_context_votes(doc, mentions, self.gazetteer)
         clusters = self._cluster(mentions, kinds)
+        self._headline_titles(article.title, clusters)
         blocked = self._blocked_tokens(doc, mentions, clusters)
         # Two rounds: the types that the first round's patterns imply sharpen the second round.
         for _ in range(2):
@@ -161,6 +165,15 @@ class Extractor:
                 mentions[i].entity = len(clusters)
             clusters.append(cluster)
         return clusters
+
+    def _headline_titles(self, title: str | None, clusters: list[Cluster]) -> None:
+        """A name quoted in the headline ("'Saltmarsh' Renewed") is a title: a vote for Work."""
+        if not title:
+            return
+        quoted = {name_key(q) for q in _HEADLINE_QUOTE.findall(title) for q in q if q}
+        for cluster in clusters:
+            if name_key(cluster.label()) in quoted:
+                cluster.mentions[0].votes["Work"] += HEADLINE_WEIGHT
 
     def _blocked_tokens(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> set[int]:
         """Tokens in quoted speech or photo credits: they state no facts."""

@@ -71,6 +71,8 @@ def _dependency_subject(v: SentenceView, i: int) -> int | None:
     if v.doc is None or v.items[i].token < 0:
         return None
     verb = v.doc[v.items[i].token]
+    if verb.dep_ == "prep":  # "as" in "signed on to return as C": ask the verb it hangs on
+        verb = verb.head
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:

@@ -259,3 +259,14 @@ def test_ambiguous_first_name_is_not_merged_into_either_person(extract):
         assert ent is not None and "Hattie" not in ent.aliases
     assert ("Gullwing Bay", "cast_member", "Hattie Vornholt") in triples(ex)
     assert ("Gullwing Bay", "cast_member", "Hattie Lindqvist") in triples(ex)
+
+
+# -- the headline ------------------------------------------------------------------------------
+
+def test_a_title_quoted_in_the_headline_is_the_work_the_article_is_about(extract):
+    # Without the headline the tagger reads the one-word title as a person and the cast has no work.
+    ex = extract("'Marrowgate' Returns for a Third Season\n\n"
+                 "Marrowgate is back. Fans cheered when Tamsin Oduya signed on to return as Wren.")
+    assert ex.article.title == "'Marrowgate' Returns for a Third Season"
+    assert entity_type(ex, "Marrowgate") == "Work"
+    assert ("Marrowgate", "cast_member", "Tamsin Oduya", "Wren") in facts(ex)
