@@ -186,7 +186,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
             if start == 0 or doc[start - 1].text not in HONORIFICS:
                 breaks.add(start)
     # Words seen inside longer names may stand alone, even where a tagger calls them common nouns.
-    name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end] if end - start > 1}
+    name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end]
+                  if end - start > 1 and not tok.is_stop and tok.lower_ not in NAME_CONNECTORS}
     candidates: dict[tuple[int, int], str | None] = {}
     for sent in sentences:
         for start, end in capitalised_chunks(sent, breaks):

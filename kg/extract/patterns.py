@@ -48,8 +48,15 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
             continue
         head = v.type(i)
         persons = [k for k in inner if v.type(k) == "Person" and v.strength.get(_ent(v, k), 0) > 2]
-        if len(inner) == 1 and persons and head in ("Character", "", "Person") and not (
-                head == "Person" and v.strength.get(item.entity, 0) > 3):
+        # "C (A) and D (B) in W.": a caption, where the name in parentheses is the actor
+        caption = v.word(end + 1) == "in" or (v.word(end + 1) in ("and", ".", ":", "") and i == 0)
+        character_head = head in ("Character", "", "Person") and (
+            head != "Person" or v.strength.get(item.entity, 0) <= 3
+            or (caption and v.person_cues.get(item.entity, 0) < 3))
+        if caption and len(inner) == 1 and not persons and v.can_be(inner[0], "Person") \
+                and v.type(inner[0]) != "Work" and " " in v.items[inner[0]].lower:
+            persons = inner  # "Nell (Jo Ann Quill) in W": a caption names an actor
+        if len(inner) == 1 and persons and character_head:
             work, sure = v.anchor(end + 1) if v.work_after(end + 1) is None else (v.work_after(end + 1), 1.0)
             if work is not None:
                 yield Proposal(work, "cast_member", _ent(v, inner[0]), 0.8 * sure, "character-parenthesis",
@@ -259,7 +266,9 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             predicate = "credit"
         if any(x.lower == "respectively" for x in v.items):
             continue  # "A and B produced and directed it, respectively": pairs we do not untangle
-        if v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star")
+        passive = v.word(i - 1) in ("was", "were", "is", "are", "been", "be", "being") and \
+            v.doc is not None and v.doc[item.token].tag_ == "VBN"
+        if passive or v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star")
                                      and v.word(i + 1) not in ("in", "on", "as", "alongside", ".")):
             continue  # passive "directed by" and lists "starring A" are other patterns
         persons = _subjects_before(v, i)
@@ -280,7 +289,8 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
         # "X will executive produce through Company"
         for k in range(i + 1, min(len(v.items), i + 6)):
-            if v.word(k - 1) in ("through", "via", "under") and v.type(k) == "Organization":
+            before = k - 2 if v.word(k - 1) in ("his", "her", "their", "its") else k - 1
+            if v.word(before) in ("through", "via", "under") and v.type(k) == "Organization":
                 yield Proposal(work, "production_company", _ent(v, k), 0.75 * sure, "through-company")
 
 
@@ -421,6 +431,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         # "premieres on N", "available to stream on N", "airs on N", "from Studio"
         if prev in ("on", "via", "to", "at", "from", "through", "exclusively"):
             cue = any(v.items[k].lower in AIR_WORDS for k in range(max(0, i - 5), i))
+            if prev == "at" and kind != "Network":
+                cue = False  # "premiered at Sundance": a festival, not a network
             if prev == "from" and kind == "Studio":
                 cue = True
             if prev in ("through", "via") and kind == "Studio":

@@ -14,6 +14,10 @@ from .mentions import Mention
 
 STRONG = 3
 GAZETTEER = 10
+#: Last words that make a name a company: the kind of organization they usually are.
+ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio", "studios": "Studio",
+                "entertainment": "Studio", "media": "Studio", "television": "Studio", "animation": "Studio",
+                "network": "Network", "channel": "Network", "broadcasting": "Network"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "miss"}
 _COPULA = {"is", "was", "are", "were", "'s", "becomes", "became", "remains"}
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "his", "her"}
@@ -56,6 +60,11 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if org:
             m.votes["Organization"] += GAZETTEER
             kinds[index] = org.kind
+            continue
+        suffix = m.text.rsplit(" ", 1)[-1].lower() if " " in m.text else ""
+        if suffix in ORG_SUFFIXES:  # "Low Tide Films", "Kestrel Hill Productions"
+            m.votes["Organization"] += GAZETTEER / 2
+            kinds[index] = ORG_SUFFIXES[suffix]
             continue
         before = _words(doc, m.start - 3, m.start)
         after = _words(doc, m.end, m.end + 8)
@@ -116,10 +125,11 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 if k in by_start:
                     inner.append(mentions[by_start[k]])
                 k += 1
-            close = k + 1 < len(doc) and doc[k].text == ")"
-            after_close = doc[k + 1].lower_ if close and k + 1 < len(doc) else "."
-            caption = after_close in ("in", "and", ".", ":", "-", "—", "\n\n") or doc[k + 1].is_space
-            looks_like_cast = len(inner) == 1 and inner[0].ner == "PERSON" and inner[0].tokens > 1
+            after_close = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == ")" else "."
+            caption = after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
+                                              and m.start == doc[m.start].sent.start)
+            looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
+                inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG")))
             if looks_like_cast and (m.tokens == 1 or caption):
                 m.votes["Character"] += STRONG
                 inner[0].votes["Person"] += 2

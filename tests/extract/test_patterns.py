@@ -270,3 +270,20 @@ def test_a_title_quoted_in_the_headline_is_the_work_the_article_is_about(extract
     assert ex.article.title == "'Marrowgate' Returns for a Third Season"
     assert entity_type(ex, "Marrowgate") == "Work"
     assert ("Marrowgate", "cast_member", "Tamsin Oduya", "Wren") in facts(ex)
+
+
+def test_company_names_and_banners_are_production_companies(extract):
+    ex = extract("Harbor Lights is a new drama series. Sela Marwick will executive produce through her "
+                 "Tidewater Pictures banner, and Greyfield Productions is also producing.")
+    got = facts(ex)
+    assert ("Harbor Lights", "producer", "Sela Marwick", None) in got
+    assert ("Harbor Lights", "production_company", "Tidewater Pictures", None) in got
+    assert entity_type(ex, "Greyfield Productions") == "Organization"
+    assert not [f for f in ex.facts if f.object == "Greyfield Productions" and f.predicate == "producer"]
+
+
+def test_festival_premiere_is_not_a_network(extract):
+    ex = extract("The documentary Saltgrass premiered at Telluride and was later acquired by Hulu.")
+    got = facts(ex)
+    assert ("Saltgrass", "network", "Hulu", None) in got
+    assert not [f for f in ex.facts if f.object == "Telluride"]
