@@ -85,4 +85,4 @@ PRONOUNS_WORK = frozenset("it".split())
 NEGATIONS = frozenset("not never n't no".split())
 HYPOTHETICAL = frozenset("if would could might should may hopes hope rumored rumoured reportedly".split())
 #: Lower-case words allowed inside a capitalised title or name.
-NAME_CONNECTORS = frozenset("of the a an to de du da di del della des van von der den la le les y el al bin".split())
+NAME_CONNECTORS = frozenset("of the a an to be de du da di del della des van von der den la le les y el al bin".split())

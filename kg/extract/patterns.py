@@ -279,7 +279,7 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             persons = _subjects_before(v, k + 1) if k >= 0 and v.type(k) in ("Person", "") else []
         if not persons:
             continue
-        work = v.work_after(i + 1, span=8)
+        work = v.work_after(i + 1, span=8, direct=True)
         sure = 1.0
         if work is None:
             work, sure = v.anchor(min(persons), exclude={_ent(v, p) for p in persons}, forward=False)

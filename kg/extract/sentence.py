@@ -127,16 +127,18 @@ class SentenceView:
                     return self.focus, 0.85
         return self.focus, 0.75
 
-    def work_after(self, i: int, span: int = 6) -> int | None:
-        """A work named right after i: "in W", "of the film W", "the series W"."""
+    def work_after(self, i: int, span: int = 6, direct: bool = False) -> int | None:
+        """A work named right after i: "in W", "of the film W", "the series W" (or, for a verb's
+        object, `direct`ly: "wrote W")."""
         for k in range(i, min(len(self.items), i + span)):
             item = self.items[k]
             if item.entity is not None:
-                introduced = any(self.items[j].lower in ("in", "on", "of", "for", "from")
-                                 for j in range(max(i, k - 3), k))
+                introduced = (direct and k == i and self.type(k) in ("Work", "")) or any(
+                    self.items[j].lower in ("in", "on", "of", "for", "from") for j in range(max(i, k - 3), k))
                 person = self.type(k) == "Person" and (self.person_cues.get(item.entity, 0) > 0
                                                        or self.strength.get(item.entity, 0) > 3)
-                return item.entity if introduced and self.can_be(k, "Work") and not person else None
+                character = self.type(k) == "Character"
+                return item.entity if introduced and self.can_be(k, "Work") and not (person or character) else None
             if self.work_ref(k):
                 if k + 1 < len(self.items) and self.items[k + 1].entity is not None and self.can_be(k + 1, "Work"):
                     return self.items[k + 1].entity  # "the new series Title"
