@@ -15,6 +15,7 @@ from .graph import KnowledgeGraph, validate_graph, write_facts
 from .nlp import DEFAULT_MODEL
 from .pipeline import ExtractOptions, extract_articles
 from .query import list_queries
+from .terms import DEFAULT_BASE
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_OUT = "outputs"
@@ -50,11 +51,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     paths = args.paths or [DEFAULT_CORPUS]
     out = Path(args.out)
-    graph = KnowledgeGraph(store=args.store, options=_extract_options(args))
+    graph = KnowledgeGraph(store=args.store, options=_extract_options(args), base=args.base_iri)
     bar = _progress(None, sys.stderr.isatty() and not args.quiet)
     report = graph.add_paths(paths, on_article=lambda _: bar.update(1))
     bar.close()
     _report_errors(report.errors)
+    if not report.articles:
+        print(f"kg: no article could be read from {', '.join(map(str, paths))}; nothing written", file=sys.stderr)
+        return 2
     graph.write_facts(out / "facts")
     graph.save(out / "graph.ttl")
     graph.save(out / "graph.trig")
@@ -156,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help=f"article files or folders (default: {DEFAULT_CORPUS}/)")
     p.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
     p.add_argument("--store", default="memory", help="graph store (default: memory)")
+    p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of entity IRIs (default: {DEFAULT_BASE})")
     p.add_argument("--no-html", action="store_true", help="skip the HTML view")
     p.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     _add_extract_arguments(p)

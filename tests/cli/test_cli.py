@@ -247,3 +247,22 @@ def test_help_exits_0(argv, capsys):
     assert out.startswith("usage: kg")
     if len(argv) == 2:
         assert argv[0] in out.splitlines()[0]
+
+
+def test_build_with_nothing_readable_fails_and_writes_nothing(tmp_path, capsys):
+    code, _, err = run(capsys, ["build", str(tmp_path / "missing"), "--out", str(tmp_path / "out"), "-q"])
+    assert code == 2
+    assert "missing" in err and "nothing written" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_mints_iris_under_the_base_the_user_gives(tmp_path, capsys, nlp):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(GULLWING, encoding="utf-8")
+    code, _, _ = run(capsys, ["build", str(corpus), "--out", str(tmp_path / "out"), "-q", "--no-html",
+                              "--base-iri", "https://news.example/kg/"])
+    assert code == 0
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "https://news.example/kg/work/gullwing-bay" in turtle
+    assert "w3id.org/entertainment-kg/resource/" not in turtle
