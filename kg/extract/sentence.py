@@ -71,6 +71,8 @@ class SentenceView:
         have = self.types.get(item.entity, "")
         if have == "Character" or have == "":
             return True
+        if have in ("Organization", "Other"):  # only the NER's guess: "as Sigrid" may still be a role
+            return item.entity not in self.kinds and self.strength.get(item.entity, 0) <= 2.5
         return have == "Person" and self.person_cues.get(item.entity, 0) < 3
 
     def word(self, i: int) -> str:
