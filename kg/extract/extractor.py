@@ -245,6 +245,12 @@ class Extractor:
                 elif tok.text == ")":
                     depth = max(0, depth - 1)
                     items.append(Item(")", None, depth, k in blocked, token=k))
+                elif tok.text == "-" and items and items[-1].entity is None and items[-1].lower.isalpha() \
+                        and not doc[k - 1].whitespace_ and not tok.whitespace_ and k + 1 < sent.end \
+                        and doc[k + 1].is_alpha and (k + 1) not in starts:
+                    items[-1].lower += "-" + doc[k + 1].lower_  # "co - star" is the word "co-star"
+                    item_of_token[k + 1] = len(items) - 1
+                    k += 1
                 else:
                     lower = tok.lower_
                     item = Item(lower, None, depth, k in blocked, token=k)

@@ -19,6 +19,9 @@ HONORIFICS = {"Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Father", "S
               "Detective", "Captain", "Professor", "Prof.", "Sir", "Dame", "Lord", "Lady", "Agent", "Officer",
               "Sergeant", "Sgt.", "Judge", "Aunt", "Uncle", "Queen", "King", "Prince", "Princess", "Count"}
 
+#: Verbs that follow a title at a sentence start.
+TITLE_VERBS = {"premieres", "premiered", "returns", "debuts", "debuted", "airs", "streams", "centers", "centres"}
+
 #: Capitalised common nouns at a sentence start are not names: "Cinematographer is ...".
 COMMON_NOUNS = PERSON_NOUNS | set(ROLE_NOUNS) | WORK_NOUNS | WORK_PARTS
 
@@ -188,6 +191,9 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     # Words seen inside longer names may stand alone, even where a tagger calls them common nouns.
     name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end]
                   if end - start > 1 and not tok.is_stop and tok.lower_ not in NAME_CONNECTORS}
+    # ... and so may a word that a title's verbs follow at a sentence start ("Tidewater premieres on").
+    name_words.update(tok.text for tok in doc if tok.i == tok.sent.start and tok.i + 1 < len(doc)
+                      and doc[tok.i + 1].lower_ in TITLE_VERBS and _is_capitalised(tok))
     candidates: dict[tuple[int, int], str | None] = {}
     for sent in sentences:
         for start, end in capitalised_chunks(sent, breaks):

@@ -101,7 +101,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
         if v.items[k].pronoun:
             return [k] if v.types.get(v.items[k].entity) == "Person" else []
         found = [f for f in v.collect(k, "Person")[0] if f < i]
-        if found and all(v.type(f) in ("Person", "") for f in found):
+        if found and all(v.person_like(f) for f in found):
             return found
     k = i - 1
     while k >= 0 and v.items[k].lower in ("will", "would", "has", "have", "had", "is", "was", "are", "were",
@@ -119,7 +119,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     if v.items[k].pronoun and v.types.get(v.items[k].entity) == "Person":
         return [k]
     found, _ = v.collect(k, "Person", step=-1)
-    return [f for f in found if v.type(f) in ("Person", "")]
+    return [f for f in found if v.person_like(f)]
 
 
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
@@ -167,7 +167,7 @@ def _person_before_as(v: SentenceView, i: int) -> list[int]:
             if v.type(k) in ("Work", "Organization"):
                 words += 1
             else:
-                return [k] if v.can_be(k, "Person") and v.type(k) in ("Person", "") else []
+                return [k] if v.can_be(k, "Person") and v.person_like(k) else []
         elif item.lower in (";", ".", ":") or (item.lower == "," and v.word(k + 1) != "who"):
             return []
         else:
@@ -188,7 +188,7 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             character = i - 2 if i >= 2 and v.word(i - 1) == "," else i - 1
             if character < 0 or v.items[character].entity is None or not v.can_be_character(character):
                 continue
-            persons = [p for p in v.collect(i + 2, "Person")[0] if v.type(p) in ("Person", "")]
+            persons = [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]
         elif w in PLAY_VERBS or (w == "as" and v.word(i - 1) in _CAST_CONTEXT):
             character = _character_after(v, i)
             start = i - 1 if v.word(i - 1) in ("cast", "stars", "star", "starring", "starred") else i
@@ -276,7 +276,7 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             k = i - 1
             while k >= 0 and k > i - 12 and (v.items[k].entity is None or v.items[k].depth):
                 k -= 1
-            persons = _subjects_before(v, k + 1) if k >= 0 and v.type(k) in ("Person", "") else []
+            persons = _subjects_before(v, k + 1) if k >= 0 and v.person_like(k) else []
         if not persons:
             continue
         work = v.work_after(i + 1, span=8, direct=True)
@@ -287,6 +287,12 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             continue
         for p in persons:
             yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
+        # "X will executive produce alongside A and B": A and B share the role
+        if predicate != "cast_member" and v.word(i + 1) in ("alongside", "with"):
+            for p in v.collect(i + 2, "Person")[0]:
+                if v.type(p) != "Work":
+                    yield Proposal(work, predicate, _ent(v, p), 0.75 * sure, f"person-verb-alongside:{w}",
+                                   coerce={_ent(v, p): "Person"})
         # "X will executive produce through Company"
         for k in range(i + 1, min(len(v.items), i + 6)):
             before = k - 2 if v.word(k - 1) in ("his", "her", "their", "its") else k - 1
@@ -364,7 +370,7 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
                 if v.items[k].pronoun:
                     persons = [k] if v.types.get(v.items[k].entity) == "Person" else []
                 else:
-                    persons = [p for p in v.collect(k, "Person", step=-1)[0] if v.type(p) in ("Person", "")]
+                    persons = [p for p in v.collect(k, "Person", step=-1)[0] if v.person_like(p)]
         if not persons:
             continue
         exclude = {_ent(v, p) for p in persons}
@@ -441,6 +447,16 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 work, sure = v.anchor(i, exclude={org})
                 if work is not None:
                     yield Proposal(work, predicate, org, 0.75 * sure, f"network-{prev}")
+            continue
+        # "Studio is the studio", "through his Studio banner", "in association with Studio"
+        role = v.word(i + 3) if nxt in ("is", "was") and v.word(i + 2) in ("the", "a", "an") else ""
+        banner = nxt == "banner" or (prev == "with" and v.word(i - 2) == "association")
+        if role in ("studio", "network", "streamer", "broadcaster", "channel") or banner:
+            work, sure = v.anchor(i, exclude={org})
+            if work is not None:
+                kind_of_role = "production_company" if role == "studio" or banner else "network"
+                yield Proposal(work, kind_of_role, org, 0.75 * sure, f"organization-role:{role or 'banner'}",
+                               coerce={org: "Organization"})
             continue
         # "Studio produces the series", "Studio is producing W"
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 4))]

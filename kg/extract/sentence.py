@@ -62,6 +62,14 @@ class SentenceView:
         weak = self.strength.get(item.entity, 0) <= 2.5 and item.entity not in self.kinds
         return have == wanted or have == "" or weak
 
+    def person_like(self, i: int) -> bool:
+        """True if item i is a person, or a name whose type only the NER guessed (not a character)."""
+        have = self.type(i)
+        if have in ("Person", ""):
+            return True
+        ent = self.items[i].entity
+        return have != "Character" and ent not in self.kinds and self.strength.get(ent, 0) <= 2.5
+
     def can_be_character(self, i: int) -> bool:
         """True if item i can name a character: not a work, organization or place, and not
         a name that the article's own cues make a real person ("actor X")."""

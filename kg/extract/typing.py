@@ -85,8 +85,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                                                        (len(after) > 2 and after[2] in WORK_PARTS)):
             m.votes["Work"] += STRONG
         # "X has been renewed", "X premieres on", "N's X", "X's Jane Doe"
-        if any(w in _WORK_EVENTS for w in after[:3]) and not m.ner == "PERSON":
-            m.votes["Work"] += STRONG
+        event = next((j for j, w in enumerate(after[:3]) if w in _WORK_EVENTS), None)
+        if event is not None and (m.ner != "PERSON" or after[event + 1:event + 2] in (["on"], ["for"], ["by"])):
+            m.votes["Work"] += STRONG  # "X has been renewed", "X premieres on N" (people do not premiere on N)
         if prev in ("'s", "’s") and m.start >= 2 and gazetteer.lookup(doc[m.start - 2].text) \
                 and m.ner != "PERSON":
             m.votes["Work"] += STRONG

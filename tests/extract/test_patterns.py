@@ -287,3 +287,20 @@ def test_festival_premiere_is_not_a_network(extract):
     got = facts(ex)
     assert ("Saltgrass", "network", "Hulu", None) in got
     assert not [f for f in ex.facts if f.object == "Telluride"]
+
+
+def test_studio_roles_banners_and_co_producers(extract):
+    ex = extract("Peacock has ordered the drama Tidewater. Calder Films is the studio. Ines Brandt will "
+                 "executive produce alongside Rowan Pike and Odile Marsh, and the series is made in "
+                 "association with Northlight Productions.")
+    got = facts(ex)
+    assert ("Tidewater", "network", "Peacock", None) in got
+    assert ("Tidewater", "production_company", "Calder Films", None) in got
+    assert ("Tidewater", "production_company", "Northlight Productions", None) in got
+    for person in ("Ines Brandt", "Rowan Pike", "Odile Marsh"):
+        assert ("Tidewater", "producer", person, None) in got
+
+
+def test_hyphenated_co_star_closes_a_cast_list(extract):
+    ex = extract("Tidewater premieres on Peacock. Ines Brandt, Rowan Pike and Odile Marsh co-star.")
+    assert {f.object for f in ex.facts if f.predicate == "cast_member"} == {"Ines Brandt", "Rowan Pike", "Odile Marsh"}
