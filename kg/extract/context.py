@@ -41,7 +41,7 @@ def credit_token_spans(doc: Doc, mention_ends: list[tuple[int, int]]) -> list[tu
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
-        end = min(span.start + 12, span.sent.end)
+        end = min(span.start + 12, len(doc))
         for start_o, end_o in mention_ends:
             if start_o >= span.end and start_o <= span.start + 12:
                 end = end_o

@@ -50,6 +50,7 @@ class Cluster:
         self.mentions = mentions
         self.kind: str | None = None  # Network / Studio for organizations
         self.extra: Counter = Counter()  # votes from relation patterns
+        self._type: tuple[str, float] | None = None
 
     def scores(self) -> Counter:
         votes: Counter = Counter()
@@ -65,7 +66,22 @@ class Cluster:
         votes.update(self.extra)
         return votes
 
+    def imply(self, wanted: str, weight: float) -> None:
+        """A relation pattern's vote for the type this entity must have."""
+        self.extra[wanted] += weight
+        self._type = None
+
+    def forget_implied(self) -> None:
+        self.extra.clear()
+        self._type = None
+
     def type(self) -> tuple[str, float]:
+        """The winning type and its weight (cached until the votes change)."""
+        if self._type is None:
+            self._type = self._decide_type()
+        return self._type
+
+    def _decide_type(self) -> tuple[str, float]:
         votes = self.scores()
         ranked = [(votes[t], TIE_ORDER[t], t) for t in TIE_ORDER if votes[t] > 0]
         if not ranked:
@@ -103,10 +119,10 @@ class Extractor:
         blocked = self._blocked_tokens(doc, mentions, clusters)
         # Two rounds: the types that the first round's patterns imply sharpen the second round.
         for _ in range(2):
-            focus = self._focus(doc, clusters, blocked, article.title)
+            focus = self._focus(doc, sentences, clusters, blocked, article.title)
             proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
             for cluster in clusters:
-                cluster.extra.clear()
+                cluster.forget_implied()
             self._apply_implied_types(clusters, proposals)
         return self._assemble(doc, article, sentences, clusters, proposals)
 
@@ -119,7 +135,7 @@ class Extractor:
             implied = {proposal.subject: subject_type, proposal.object: object_type, **proposal.coerce}
             for ent, wanted in implied.items():
                 if ent is not None:
-                    clusters[ent].extra[wanted] += COERCE_WEIGHT * proposal.confidence
+                    clusters[ent].imply(wanted, COERCE_WEIGHT * proposal.confidence)
 
     # -- clustering -----------------------------------------------------------------------------
     def _cluster(self, mentions: list[Mention], kinds: dict[int, str]) -> list[Cluster]:
@@ -188,7 +204,8 @@ class Extractor:
             blocked.update(range(start, end))
         return blocked
 
-    def _focus(self, doc: Doc, clusters: list[Cluster], blocked: set[int], title: str | None) -> int | None:
+    def _focus(self, doc: Doc, sentences: list[Span], clusters: list[Cluster], blocked: set[int],
+               title: str | None) -> int | None:
         """The work the article is about: named in the headline or the lead, and most often
         outside parentheses (where prior credits live); the earliest on ties."""
         depth, level = [0] * len(doc), 0
@@ -196,7 +213,7 @@ class Extractor:
             level += tok.text == "("
             depth[tok.i] = level
             level = max(0, level - (tok.text == ")"))
-        lead_end = next((s.end for i, s in enumerate(doc.sents) if i == 1), len(doc))
+        lead_end = sentences[1].end if len(sentences) > 1 else len(doc)
         title_key = name_key(title) if title else ""
         best, best_key = None, None
         for index, cluster in enumerate(clusters):

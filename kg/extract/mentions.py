@@ -79,7 +79,7 @@ def _chunk_starts_ok(span: Span) -> bool:
         tok = content[0]
         if tok.is_stop or tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or tok.text.isupper() and len(tok) > 5:
             return tok.pos_ == "PROPN" and not tok.is_stop
-        if tok.i == tok.sent.start and tok.pos_ != "PROPN":
+        if tok.is_sent_start and tok.pos_ != "PROPN":
             return False
     return True
 
@@ -192,8 +192,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end]
                   if end - start > 1 and not tok.is_stop and tok.lower_ not in NAME_CONNECTORS}
     # ... and so may a word that a title's verbs follow at a sentence start ("Tidewater premieres on").
-    name_words.update(tok.text for tok in doc if tok.i == tok.sent.start and tok.i + 1 < len(doc)
-                      and doc[tok.i + 1].lower_ in TITLE_VERBS and _is_capitalised(tok))
+    name_words.update(sent[0].text for sent in sentences if len(sent) > 1
+                      and sent[1].lower_ in TITLE_VERBS and _is_capitalised(sent[0]))
     candidates: dict[tuple[int, int], str | None] = {}
     for sent in sentences:
         for start, end in capitalised_chunks(sent, breaks):

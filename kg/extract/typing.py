@@ -128,7 +128,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 k += 1
             after_close = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == ")" else "."
             caption = after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
-                                              and m.start == doc[m.start].sent.start)
+                                              and bool(doc[m.start].is_sent_start))
             looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
                 inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG")))
             if looks_like_cast and (m.tokens == 1 or caption):
