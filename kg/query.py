@@ -80,7 +80,7 @@ class QueryResult:
 
     def to_json(self) -> str:
         """JSON object {"columns": [...], "rows": [{column: value or null}]}; see from_json."""
-        return json.dumps({"columns": self.columns, "rows": self.rows}, ensure_ascii=False, indent=1)
+        return json.dumps({"columns": self.columns, "rows": self.rows}, ensure_ascii=False, indent=2)
 
     @classmethod
     def from_json(cls, text: str) -> QueryResult:
