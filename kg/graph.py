@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,13 @@ from .resolve import merge_corpus
 from .store import Store, open_store
 from .terms import DEFAULT_BASE
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+def _ontology_dir() -> Path:
+    """ontology/ beside the package (a checkout or editable install), else where a wheel puts it."""
+    for folder in (Path(__file__).resolve().parent.parent / "ontology", Path(sys.prefix) / "share" / "kg" / "ontology"):
+        if (folder / "shapes.ttl").is_file():
+            return folder
+    raise FileNotFoundError("ontology/shapes.ttl not found; install kg from its repository (pip install -e .)")
+
 
 
 @dataclass
@@ -176,8 +183,9 @@ def validate_graph(graph, shapes: str | os.PathLike | None = None) -> tuple[bool
     """SHACL-validate an rdflib graph against the shipped shapes (with the ontology for RDFS)."""
     import pyshacl
     from rdflib import Graph
-    shapes_graph = Graph().parse(str(shapes or ONTOLOGY_DIR / "shapes.ttl"))
-    ontology = Graph().parse(str(ONTOLOGY_DIR / "kg.ttl"))
+    folder = _ontology_dir()
+    shapes_graph = Graph().parse(str(shapes or folder / "shapes.ttl"))
+    ontology = Graph().parse(str(folder / "kg.ttl"))
     data = Graph()
     for triple in graph.triples((None, None, None)):
         data.add(triple)
