@@ -99,15 +99,16 @@ def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
             nxt = doc[j]
             if j in breaks:
                 break
-            if _is_capitalised(nxt) and not nxt.is_punct and not doc[j - 1].whitespace_ == "" and doc[j - 1].text in ("'s", "’s"):
-                break
+            if _is_capitalised(nxt) and not nxt.is_punct and doc[j - 1].text in ("'s", "’s") \
+                    and doc[j - 1].tag_ == "POS":
+                break  # "Netflix's Saltmarsh": two names
             if _is_capitalised(nxt) and not nxt.is_punct:
                 j += 1
                 continue
             if nxt.text in ("-", "&") and j + 1 < end and _is_capitalised(doc[j + 1]):
                 j += 2
                 continue
-            if nxt.tag_ == "VBZ" and nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]):
+            if nxt.tag_ != "POS" and nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]):
                 j += 1  # "It's Great to Be Young": a contraction inside a title, not a possessive
                 continue
             low = nxt.text
