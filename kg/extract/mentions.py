@@ -142,8 +142,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drops punctuation, possessives and credit prefixes ("Courtesy of") around a name."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - start >= 2 and doc[start].lower_ in COMMON_NOUNS and doc[start].is_title:
-        start += 1  # "Showrunner Jane Doe", "Director Jane Doe": the role is not part of the name
+    while end - start >= 2 and doc[start].is_title and (doc[start].lower_ in COMMON_NOUNS
+                                                         or doc[start].tag_ in ("VBG", "VBN", "VBD")):
+        start += 1  # "Showrunner Jane Doe", "Starring Jane Doe": the word before is not the name
     if end - start >= 2 and (doc[start].lower_, doc[start + 1].lower_) in _CREDIT_PREFIXES:
         start += 2
     elif end - start == 1 and doc[start].lower_ in ("courtesy", "photo", "credit"):

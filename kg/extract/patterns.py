@@ -253,6 +253,8 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         if item.entity is not None:
             continue
         predicate = ACTIVE_VERBS.get(w)
+        if w in PLAY_VERBS and v.word(i + 1) in ("in", "on"):
+            predicate = "cast_member"  # "X played in the movie"
         if w in ("role", "roles") and v.word(i - 1) in ("a", "main", "leading", "lead", "starring", "recurring"):
             predicate = "cast_member"
         if w in ("guest", "regular") and v.word(i - 1) in ("recurring", "series", "a"):

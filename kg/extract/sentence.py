@@ -135,6 +135,13 @@ class SentenceView:
                     return item.entity, 0.9
                 if item.depth == 0 and self.work_ref(k):
                     return self.focus, 0.85
+        if self.focus is None:  # no work known in the article: a name the NER alone typed may be it
+            for k in range(i - 1, -1, -1):
+                item = self.items[k]
+                if item.depth == 0 and item.entity is not None and item.entity not in exclude \
+                        and not item.pronoun and self.type(k) in ("", "Organization", "Other") \
+                        and self.can_be(k, "Work"):
+                    return item.entity, 0.7
         return self.focus, 0.75
 
     def work_after(self, i: int, span: int = 6, direct: bool = False) -> int | None:
@@ -143,7 +150,10 @@ class SentenceView:
         for k in range(i, min(len(self.items), i + span)):
             item = self.items[k]
             if item.entity is not None:
-                introduced = (direct and k == i and self.type(k) in ("Work", "")) or any(
+                weakly_typed = self.type(k) in ("Work", "") or (
+                    self.type(k) == "Organization" and item.entity not in self.kinds
+                    and self.strength.get(item.entity, 0) <= 2.5)
+                introduced = (direct and k == i and weakly_typed) or any(
                     self.items[j].lower in ("in", "on", "of", "for", "from") for j in range(max(i, k - 3), k))
                 person = self.type(k) == "Person" and (self.person_cues.get(item.entity, 0) > 0
                                                        or self.strength.get(item.entity, 0) > 3)

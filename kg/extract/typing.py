@@ -114,6 +114,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if nxt in PLAY_VERBS or (nxt == "," and len(after) > 1 and after[1] == "who"
                                  and m.ner not in ("GPE", "LOC", "NORP", "ORG")):
             m.votes["Person"] += 2
+        # "her character, X", "the role of X"
+        if prev in ("character", "role") or (prev in (",", "of") and prev2 in ("character", "role")):
+            m.votes["Character"] += STRONG
         # "plays X", "as X" after a cast verb
         if prev in PLAY_VERBS or (prev == "as" and prev2 in ("cast", "stars", "star", "starring", "role",
                                                              "appears", "returns", "return", "plays")):
