@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from ..model import PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
+from ..model import ENTITY_TYPES, PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
 from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
@@ -16,12 +16,13 @@ from .patterns import PATTERNS
 from .sentence import Item, SentenceView
 from .typing import add_context_votes
 
-TYPES = ("Person", "Work", "Organization", "Character")
 #: How much the NER's label counts for a whole entity (cues count per mention).
 NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_ART": ("Work", 2.0),
               "PRODUCT": ("Work", 1.0), "GPE": ("Other", 2.0), "NORP": ("Other", 1.0), "LOC": ("Other", 2.0),
               "FAC": ("Other", 1.0), "EVENT": ("Other", 2.0)}
+#: A relation pattern's vote for the types its predicate needs, times its confidence.
 COERCE_WEIGHT = 4.0
+#: A name quoted in the headline is a title.
 HEADLINE_WEIGHT = 3.0
 _HEADLINE_QUOTE = re.compile(r"(?:^|\s)['‘]([^'’]+)['’](?=[\s:,.!?]|$)|[\"“]([^\"”]+)[\"”]")
 #: On equal votes the more specific type wins: a role cue ("stars as X") over the NER's PERSON.
@@ -318,7 +319,7 @@ class Extractor:
         entities = []
         for index, cluster in enumerate(clusters):
             kind, weight = cluster.type()
-            if kind not in TYPES or (weight < 2 and index not in used):
+            if kind not in ENTITY_TYPES or (weight < 2 and index not in used):
                 continue
             aliases = sorted({m.text for m in cluster.mentions} - {labels[index]})
             subtype = cluster.subtype() if kind in ("Work", "Organization") else None
