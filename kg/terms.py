@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from .textnorm import strip_accents
 
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -82,9 +83,7 @@ ARTICLE = KG.Article  # class of article nodes (subclass of schema:NewsArticle)
 
 def slug(text: str, max_length: int = 80) -> str:
     """A readable, IRI-safe slug: ASCII-folded, lower-case words joined by '-'."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", folded.casefold())
+    words = re.findall(r"[a-z0-9]+", strip_accents(text).casefold())
     value = "-".join(words)[:max_length].strip("-")
     if not value:  # names with no ASCII letters or digits: a stable hash instead
         value = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
