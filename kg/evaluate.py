@@ -5,6 +5,7 @@ Kept independent of extraction so that `kg eval` can score any tool's output.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from .model import ENTITY_TYPES, PREDICATES
 from .textnorm import fold
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")
 PERSON_WORK = {"creator", "cast_member", "director", "writer", "producer", "credit"}
 
 
@@ -85,7 +87,9 @@ class Report:
 class GoldArticle:
     """One gold file, with its spellings resolved to canonical labels."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, text: str = ""):
+        self.sentences = [fold(s) for s in _SENTENCE_BREAK.split(text) if s.strip()]
+        self.raw_sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
         self.canonical: dict[str, str] = {}
         self.entities: set[tuple[str, str]] = set()
         self.optional_entities: set[str] = set()
@@ -112,6 +116,18 @@ class GoldArticle:
 
     def fact_key(self, fact: dict) -> tuple[str, str, str]:
         return self.resolve(fact.get("s", "")), fact.get("p", ""), self.resolve(fact.get("o", ""))
+
+    def sentence_of(self, fact: tuple[str, str, str]) -> str:
+        """The article sentence that names both ends of a gold fact (else one end), to show a miss in context."""
+        spellings = {end: [alias for alias, label in self.canonical.items() if label == end] or [end]
+                     for end in (fact[0], fact[2])}
+        def names(sentence: str, end: str) -> bool:
+            return any(spelling in sentence for spelling in spellings[end])
+        for wanted in ((fact[0], fact[2]), (fact[2],), (fact[0],)):
+            for folded, raw in zip(self.sentences, self.raw_sentences):
+                if all(names(folded, end) for end in wanted):
+                    return raw
+        return ""
 
 
 def matches(fact: tuple[str, str, str], facts: set[tuple[str, str, str]]) -> bool:
@@ -155,7 +171,7 @@ def score_article(gold: GoldArticle, pred: dict, article_id: str, report: Report
         for bucket in ("facts", f"p:{key[1]}"):
             b[bucket].add(Counts(0, 0, int(hit), 1))
         if not hit:
-            report.errors.append(ErrorItem(article_id, "missed", key))
+            report.errors.append(ErrorItem(article_id, "missed", key, gold.sentence_of(key)))
     found = len(characters & gold.characters)
     b["characters"].add(Counts(found, len(characters), found, len(gold.characters)))
 
@@ -172,6 +188,21 @@ def load_folder(folder: str | Path) -> dict[str, dict]:
     return docs
 
 
+def article_text(gold_dir: Path, data: dict) -> str:
+    """The text a gold file annotates (its `text_file`, beside or above the gold folder), or ''."""
+    name = data.get("text_file")
+    if not name:
+        return ""
+    for base in (gold_dir.parent, gold_dir.parent.parent, gold_dir):
+        for candidate in (base / name, base / Path(name).name):
+            if candidate.is_file():
+                try:
+                    return candidate.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    return ""
+    return ""
+
+
 def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
     """Score every gold article against the prediction with the same id (missing = empty)."""
     gold, pred = load_folder(gold_dir), load_folder(pred_dir)
@@ -181,5 +212,5 @@ def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
     for article_id, data in sorted(gold.items()):
         if article_id not in pred:
             report.missing.append(article_id)
-        score_article(GoldArticle(data), pred.get(article_id, {}), article_id, report)
+        score_article(GoldArticle(data, article_text(Path(gold_dir), data)), pred.get(article_id, {}), article_id, report)
     return report

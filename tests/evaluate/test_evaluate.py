@@ -94,6 +94,18 @@ def test_missed_fact_lowers_recall_only(tmp_path):
     assert [(e.article, e.fact) for e in missed] == [("gb", ("gullwing bay", "network", "netflix"))]
 
 
+def test_missed_fact_is_shown_with_the_sentence_that_states_it(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "gb.txt").write_text(
+        f"{P1} stars as Marisol in {W}. The series streams on Netflix from May.\n", encoding="utf-8")
+    gold = dict(GOLD, text_file="corpus/gb.txt")
+    pred = pred_of(gold)
+    pred["facts"] = [f for f in pred["facts"] if f["p"] != "network"]
+    report = score(tmp_path, gold, pred)
+    missed = [e for e in report.errors if e.kind == "missed"]
+    assert [e.sentence for e in missed] == ["The series streams on Netflix from May."]
+
+
 def test_missing_prediction_file_is_reported_and_scores_zero_recall(tmp_path):
     report = score(tmp_path, GOLD, None)
     assert report.missing == ["gb"]
