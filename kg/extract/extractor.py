@@ -10,7 +10,7 @@ from ..model import ENTITY_TYPES, PREDICATES, Article, ArticleExtraction, Entity
 from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import PRONOUNS_PERSON, PRONOUNS_WORK
+from .lexicon import ORGANIZATION_REFERENCES, PERSON_REFERENCES, PRONOUNS_PERSON, PRONOUNS_WORK
 from .mentions import Mention, find_mentions
 from .patterns import PATTERNS
 from .sentence import Item, SentenceView
@@ -237,6 +237,7 @@ class Extractor:
         person_cues = {i: sum(m.votes["Person"] for m in c.mentions) for i, c in enumerate(clusters)}
         starts = {m.start: m for m in mentions}
         last_person = None
+        last_organization: dict[str, int] = {}  # kind -> the last organization of it named
         for sent in sentences:
             items: list[Item] = []
             item_of_token: dict[int, int] = {}
@@ -254,6 +255,8 @@ class Extractor:
                     items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
                     if types.get(m.entity) == "Person" and depth == 0:
                         last_person = m.entity
+                    if m.entity in kinds and depth == 0 and k not in blocked:
+                        last_organization[kinds[m.entity]] = m.entity
                     k = m.end
                     continue
                 item_of_token[k] = len(items)
@@ -272,8 +275,12 @@ class Extractor:
                 else:
                     lower = tok.lower_
                     item = Item(lower, None, depth, k in blocked, token=k)
+                    referent = self._definite_reference(doc, k, sent.end, starts, last_person,
+                                                        last_organization)
                     if lower in PRONOUNS_PERSON and last_person is not None and lower != "they":
                         item.entity, item.pronoun = last_person, True
+                    elif referent is not None:
+                        item.entity, item.pronoun = referent, True
                     elif lower in PRONOUNS_WORK and focus is not None and tok.dep_ in ("nsubj", "nsubjpass"):
                         item.entity, item.pronoun = focus, True
                     items.append(item)
@@ -281,6 +288,22 @@ class Extractor:
             view = SentenceView(items, types, strength, kinds, focus, doc, person_cues, item_of_token)
             for proposal in self._run_patterns(view):
                 yield sent, proposal
+
+    @staticmethod
+    def _definite_reference(doc: Doc, k: int, end: int, starts, last_person: int | None,
+                            last_organization: dict[str, int]) -> int | None:
+        """The entity that "the actress" or "the streamer" at token k refers back to, if any."""
+        lower = doc[k].lower_
+        if k == 0 or doc[k - 1].lower_ != "the" or (k + 1 < end and (k + 1) in starts):
+            return None  # "the actress Jane Doe" names her; only a bare "the actress" refers back
+        if k + 1 < end and doc[k + 1].lower_ in ("'s", "’s", "of", "-") and lower not in ("star",):
+            return None
+        if k >= 2 and doc[k - 2].lower_ in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
+            return None  # "Calder Films is the studio": a role, not a reference
+        if lower in PERSON_REFERENCES:
+            return last_person
+        kind = ORGANIZATION_REFERENCES.get(lower)
+        return last_organization.get(kind) if kind else None
 
     def _run_patterns(self, view: SentenceView):
         for name, func in PATTERNS.items():

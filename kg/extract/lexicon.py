@@ -81,6 +81,13 @@ actor actress actors actresses star stars newcomer newcomers comedian comic sing
 musician model veteran icon alum alumna alumnus performer host
 """.split())
 PRONOUNS_PERSON = frozenset("he she they".split())
+#: Nouns that, after "the" and with no name following, refer back to the last person named:
+#: "the actress", "the Oscar winner".
+PERSON_REFERENCES = frozenset("actress actor performer comedian star winner nominee singer rapper".split())
+#: Nouns that, after "the", refer back to the last organization of a kind: "the streamer".
+ORGANIZATION_REFERENCES = {"streamer": "Network", "network": "Network", "broadcaster": "Network",
+                           "channel": "Network", "platform": "Network", "service": "Network",
+                           "cabler": "Network", "studio": "Studio"}
 PRONOUNS_WORK = frozenset("it".split())
 NEGATIONS = frozenset("not never n't no".split())
 HYPOTHETICAL = frozenset("if would could might should may hopes hope rumored rumoured reportedly".split())

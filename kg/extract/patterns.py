@@ -83,6 +83,9 @@ def _dependency_subject(v: SentenceView, i: int) -> int | None:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
+            head = v.item_of_token.get(subjects[0].i)
+            if head is not None and v.items[head].entity is not None:
+                return head  # "Peaky Blinders' Sam Claflin": the subject is the head's name
             for tok in subjects[0].subtree:
                 if tok.i in v.item_of_token and v.items[v.item_of_token[tok.i]].entity is not None:
                     return v.item_of_token[tok.i]
@@ -489,3 +492,150 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 work = v.anchor(i, exclude={org})[0]
             if work is not None:
                 yield Proposal(work, "network", org, 0.75, "network-order", coerce={work: "Work"})
+
+
+#: Labels of a review's or a press release's credit block ("Director: X", "Producers: A, B").
+_BLOCK_LABELS = {
+    "director": "director", "directors": "director", "directed by": "director", "direction": "director",
+    "writer": "writer", "writers": "writer", "screenplay": "writer", "screenwriter": "writer",
+    "screenwriters": "writer", "written by": "writer", "teleplay": "writer", "script": "writer",
+    "director-screenwriter": "director+writer", "writer-director": "director+writer",
+    "written and directed by": "director+writer",
+    "producer": "producer", "producers": "producer", "executive producer": "producer",
+    "executive producers": "producer", "produced by": "producer",
+    "creator": "creator", "creators": "creator", "created by": "creator", "showrunner": "creator",
+    "cast": "cast_member", "with": "cast_member", "starring": "cast_member", "stars": "cast_member",
+    "voices": "cast_member",
+    "production": "production_company", "production company": "production_company",
+    "production companies": "production_company", "studio": "production_company",
+    "network": "network", "streamer": "network", "broadcaster": "network", "channel": "network",
+}
+
+
+@pattern("credit-block")
+def credit_block(v: SentenceView) -> Iterator[Proposal]:
+    """"Director: X", "Producers: A, B", "Production: Studio", "With: A, B" about the article's work."""
+    if v.focus is None:
+        return
+    colons = [i for i, item in enumerate(v.items) if item.lower == ":" and item.entity is None]
+    for c in colons:
+        start = c - 1
+        while start >= 0 and v.items[start].entity is None and v.items[start].lower not in (".", ";", ":"):
+            start -= 1
+        label = " ".join(v.items[k].lower for k in range(start + 1, c))
+        role = _BLOCK_LABELS.get(label)
+        if role is None or c - start > 5 or v.guarded(c):
+            continue
+        end = c + 1
+        while end < len(v.items) and v.items[end].lower not in (".", ";", ":"):
+            end += 1
+        names = [k for k in range(c + 1, end) if v.items[k].entity is not None and not v.items[k].blocked
+                 and v.items[k].depth == 0 and not v.items[k].pronoun]
+        if end < len(v.items) and v.items[end].lower == ":" and names:
+            names = names[:-1]  # "Director: X Screenplay:" — the last word before the next colon is a label
+        for k in names:
+            ent = _ent(v, k)
+            if ent == v.focus:
+                continue
+            if role in ("production_company", "network"):
+                if v.type(k) in ("Organization", "") or ent in v.kinds:
+                    yield Proposal(v.focus, role, ent, 0.8, "credit-block", coerce={ent: "Organization"})
+                continue
+            if ent in v.kinds or v.type(k) == "Work":
+                continue
+            for predicate in role.split("+"):
+                yield Proposal(v.focus, predicate, ent, 0.8, "credit-block", coerce={ent: "Person"})
+
+
+#: Phrases after which a person's earlier works are listed: "best known for A and B".
+_PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
+               ("star", "of"), ("credits", "include"), ("credits", "including"), ("credits", "includes"),
+               ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
+               ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"))
+
+
+def _clause_person(v: SentenceView, i: int) -> int | None:
+    """The person a phrase at i describes: the nearest person before it in its clause."""
+    k = i - 1
+    while k >= 0 and v.items[k].lower not in (".", ";", ":") and i - k <= 12:
+        item = v.items[k]
+        if item.lower == ")":
+            while k > 0 and v.items[k].lower != "(":
+                k -= 1
+        elif item.entity is not None and item.depth == 0:
+            if item.pronoun:
+                return k if v.types.get(item.entity) == "Person" else None
+            if v.type(k) == "Person" or (v.person_like(k) and v.type(k) != "Work"):
+                return k
+            if v.word(k + 1) not in ("'s", "’s"):
+                return None
+        k -= 1
+    return None
+
+
+def _person_after(v: SentenceView, i: int) -> int | None:
+    """The person a sentence-opening phrase ending at i describes: "A veteran of W, she ..."."""
+    k = i
+    while k < len(v.items) and v.items[k].lower not in (",",):
+        k += 1
+    k += 1
+    if k < len(v.items) and v.items[k].entity is not None and (
+            v.items[k].pronoun or v.type(k) == "Person") and v.types.get(v.items[k].entity) == "Person":
+        return k
+    return None
+
+
+@pattern("prior-credit-phrase")
+def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
+    """"X, best known for A and B", "A veteran of N's A, she", "whose credits include A", "X's debut, W"."""
+    for i, item in enumerate(v.items):
+        if item.entity is not None or item.depth or v.guarded(i):
+            continue
+        cue = next((c for c in _PRIOR_CUES if all(v.word(i + j) == w for j, w in enumerate(c))), None)
+        debut = item.lower == "debut" and v.word(i - 1) not in ("will", "to")
+        if cue is None and not debut:
+            continue
+        after = i + (len(cue) if cue else 1)
+        if debut and v.word(after) == ",":
+            after += 1
+        works = v.works_from(after, limit=1 if debut else 12)
+        if not works or (debut and works[0] != after):
+            continue
+        opening = all(v.items[k].entity is None for k in range(0, i))
+        person = _person_after(v, works[-1]) if opening else _clause_person(v, i)
+        if person is None and debut and v.word(i - 1) in ("'s", "’s") and v.type(i - 2) == "Person":
+            person = i - 2
+        if person is None:
+            continue
+        for k in works:
+            if _ent(v, k) != _ent(v, person):
+                yield Proposal(_ent(v, person), "credit", _ent(v, k), 0.75, "prior-credit-phrase",
+                               coerce={_ent(v, k): "Work"})
+
+
+@pattern("work-possessive-person")
+def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
+    """"Peaky Blinders' Sam Claflin", "Saltmarsh star Jo Quill", "Nolan's Oppenheimer": a credit."""
+    for i, item in enumerate(v.items[:-2]):
+        if item.entity is None or item.blocked or item.depth or item.pronoun or item.entity in v.kinds:
+            continue
+        k = i + 1
+        possessive = v.word(k) in ("'s", "’s", "'", "’")
+        if possessive:
+            k += 1
+        while k < len(v.items) and v.word(k) in ("star", "stars", "actor", "actress", "alum", "breakout",
+                                                  "lead", "co-star", "newcomer", "favorite", "favourite"):
+            k += 1
+        if k == i + 1 or k >= len(v.items) or v.items[k].entity is None or v.items[k].pronoun \
+                or v.items[k].blocked or v.items[k].entity in v.kinds:
+            continue
+        first, second = v.type(i), v.type(k)
+        if second == "Person" and v.word(k + 1) not in ("'s", "’s") and (first == "Work" or (
+                possessive and first == "Person" and v.strength.get(item.entity, 0) <= 3.0
+                and v.person_cues.get(item.entity, 0) == 0)):
+            # a name's name ("Peaky Blinders' Sam Claflin"): the first is the work she is known for
+            yield Proposal(_ent(v, k), "credit", _ent(v, i), 0.8,
+                           "work-possessive-person", coerce={item.entity: "Work"})
+        elif possessive and k == i + 2 and first == "Person" and second == "Work" \
+                and v.strength.get(_ent(v, i), 0) > 2.5:
+            yield Proposal(_ent(v, i), "credit", _ent(v, k), 0.65, "person-possessive-work")

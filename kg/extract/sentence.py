@@ -149,6 +149,9 @@ class SentenceView:
         object, `direct`ly: "wrote W")."""
         for k in range(i, min(len(self.items), i + span)):
             item = self.items[k]
+            if item.entity is not None and item.entity in self.kinds and (
+                    self.word(k + 1) in ("'s", "’s") or self.word(k + 1) in WORK_NOUNS):
+                continue  # "the BBC drama W", "Netflix's W": the owner before the work
             if item.entity is not None:
                 weakly_typed = self.type(k) in ("Work", "") or (
                     self.type(k) == "Organization" and item.entity not in self.kinds
@@ -192,6 +195,41 @@ class SentenceView:
                 break
             k += step
         return found, k
+
+
+    def works_from(self, i: int, limit: int = 12) -> list[int]:
+        """Items of a list of works from i on: "NBC's Crosstown and Hulu's The Pemberton Rules",
+        "the drama Paper Lanterns, Ashfall as well as the film Lowlands"."""
+        found: list[int] = []
+        k, expect = i, True
+        while 0 <= k < len(self.items) and len(found) < limit:
+            item = self.items[k]
+            if item.entity is not None and not item.pronoun and item.depth == 0:
+                owner = self.word(k + 1) in ("'s", "’s", "'", "’") and (
+                    self.type(k) == "Organization" or item.entity in self.kinds)
+                if owner:  # "Netflix's": the owner of the work that follows
+                    k += 2
+                    continue
+                if not expect or item.blocked or not self.can_be(k, "Work") or self.type(k) in (
+                        "Person", "Character") or item.entity in self.kinds:
+                    break
+                found.append(k)
+                expect = False
+            elif item.lower in (",", "and", "&", "or"):
+                expect = True
+            elif item.lower in ("as", "well") and self.word(k + 1) in ("well", "as"):
+                expect = True
+            elif not (expect and (item.lower in _WORK_LIST_WORDS or item.lower in WORK_NOUNS
+                                  or (item.lower.isdigit() and len(item.lower) == 4))):
+                break
+            k += 1
+        return found
+
+
+_WORK_LIST_WORDS = frozenset("""the a an both such as including like his her their its hit acclaimed upcoming
+new original recent popular cult breakout critically award-winning emmy-winning oscar-winning
+television tv feature independent indie short animated american british streaming network
+""".split())
 
 
 def _is_descriptor(word: str) -> bool:
