@@ -125,6 +125,10 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     return [f for f in found if v.person_like(f)]
 
 
+#: Words between a cast-list cue and its first name: "starring are", "the ensemble cast of".
+_CAST_LIST_SKIP = frozenset("""a an the cast of : also such as familiar faces , ensemble all-star star-studded
+are is include includes including previously announced fellow series regulars leads co-stars out
+""".split())
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
                  "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",
                  "includes", "play", "plays", "playing"}
@@ -230,13 +234,19 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
                                     or v.items[k].lower in ("executive", "producer", "producers")
                                     for k in range(max(0, i - 6), i)):
             cue = False  # "will executive produce alongside X" is not a cast list
-        if w in ("including", "includes", "include", "included", "features", "featuring", "boasts"):
-            cue = any(v.items[k].lower in ("cast", "ensemble", "stars", "lineup") for k in range(max(0, i - 8), i + 3))
+        if w in ("including", "includes", "include", "included", "features", "featuring", "featured", "boasts"):
+            cue = any(v.items[k].lower in ("cast", "ensemble", "stars", "lineup", "co-stars", "castmates")
+                      for k in range(max(0, i - 8), i + 3))
+        if w in ("leads", "co-leads", "castmates", "co-stars") and v.word(i - 1) in (
+                "announced", "fellow", "her", "his", "their", "the", "series", "film's", "show's", "and"):
+            cue = True  # "joins previously announced leads A and B"
+        if w == "out" and v.word(i - 1) in ("rounding", "round", "rounds", "rounded") and v.word(i + 2) in (
+                "cast", "ensemble"):
+            cue = True  # "rounding out the cast are A and B"
         if not cue:
             continue
         start = i + 1
-        while start < len(v.items) and v.items[start].lower in ("a", "an", "the", "cast", "of", ":", "also",
-                                                                 "such", "as", "familiar", "faces", ","):
+        while start < len(v.items) and v.items[start].lower in _CAST_LIST_SKIP:
             start += 1
         persons, _ = v.collect(start, "Person")
         if not persons:
@@ -264,8 +274,13 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             predicate = "cast_member"
         if w in ("produce", "produces", "produced", "producing") and v.word(i - 1) == "executive":
             predicate = "producer"
+        if (w == "back" and v.word(i - 1) in ("be", "is", "are", "comes", "come", "coming")) or (
+                w in ("return", "returns", "returning") and v.word(i + 1) not in ("to", "as", "with", "from")):
+            predicate = "cast_member"  # "X will be back for season two", "X returns"
         if predicate is None or v.guarded(i):
             continue
+        if w in ("featured", "features") and {v.word(k) for k in range(i + 1, i + 5)} & {"cast", "ensemble"}:
+            continue  # "W featured the ensemble cast of A, B": the cast-list pattern
         if predicate in ("writer", "credit", "producer") and {v.word(k) for k in range(i + 1, i + 4)} & {
                 "music", "score", "songs", "soundtrack", "theme", "musical"}:
             predicate = "credit"
@@ -290,6 +305,10 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             work, sure = v.anchor(min(persons), exclude={_ent(v, p) for p in persons}, forward=False)
         if work is None:
             continue
+        for k in range(i + 1, len(v.items) - 2):  # "X will be back, as will A, B and C"
+            if v.word(k) == "as" and v.word(k + 1) in ("will", "does", "do", "did", "is", "are", "has", "have"):
+                persons += [p for p in v.collect(k + 2, "Person")[0] if v.person_like(p)]
+                break
         for p in persons:
             yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
         # "X will executive produce alongside A and B": A and B share the role
@@ -361,14 +380,15 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
         persons, _ = v.collect(i + 1, "Person")
         if persons and v.items[persons[0]].entity is not None and persons[0] > i + 2:
             persons = []
-        if not persons and v.word(i + 1) in ("is", "was", "are", "were"):
+        if not persons and v.word(i + 1) in ("is", "was", "are", "were", "include", "includes", "including"):
             persons = [p for p in v.collect(i + 2, "Person")[0]]
         if not persons:
             k = head - 1
             while k >= 0 and v.items[k].entity is None and v.items[k].lower in (
                     "the", "a", "an", "its", "also", "both", "as", "is", "was", "were", "are", "serves", "served",
                     "its", "their", "film", "film's", "movie", "'s", "and", "director", "producer", "writer",
-                    "co", "series", "executive", "music", "sole", "main", ","):
+                    "co", "series", "executive", "music", "sole", "main", "showrunner", "creator", "serves",
+                    "serve", "will", "also", "lead", ","):
                 k -= 1
             if k >= 0 and k < head - 1 and any(v.items[j].lower in ("is", "was", "as", "were", "are", ",")
                                                 for j in range(k + 1, head)):
@@ -402,6 +422,8 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
         if not works:
             anchor, sure = v.anchor(i, exclude=exclude)
             works = [anchor] if anchor is not None else []
+        if v.word(i + 1) in ("alongside", "with") and persons[0] < i:  # "producer alongside A and B"
+            persons += [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]
         for work in works:
             for p in persons:
                 yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"role-noun:{item.lower}",
@@ -482,7 +504,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 if v.items[k].entity is not None and v.word(k + 1).isalpha() and v.word(k + 1) not in (
                         "and", "or", "for", "in", "on", "from", "to", "with", "as"):
                     continue  # "U.S. rights to W": a modifier, not the work
-                if v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
+                if v.items[k].entity is not None and v.could_be_work(k):
                     work = _ent(v, k)
                     break
                 if v.work_ref(k):

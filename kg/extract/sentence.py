@@ -62,6 +62,17 @@ class SentenceView:
         weak = self.strength.get(item.entity, 0) <= 2.5 and item.entity not in self.kinds
         return have == wanted or have == "" or weak
 
+    def could_be_work(self, i: int) -> bool:
+        """True if item i may name a work: typed so, untyped, or a person or organization only
+        the NER guessed ("Netflix has ordered Saltmarsh", where the NER says PERSON)."""
+        item = self.items[i]
+        if item.entity is None or item.blocked or item.entity in self.kinds:
+            return False
+        have = self.types.get(item.entity, "")
+        if have == "Character" or (have == "Person" and self.person_cues.get(item.entity, 0) > 0):
+            return False
+        return have in ("Work", "") or self.strength.get(item.entity, 0) <= 2.5
+
     def person_like(self, i: int) -> bool:
         """True if item i is a person, or a name whose type only the NER guessed (not a character)."""
         have = self.type(i)
