@@ -160,6 +160,53 @@ def _surface(doc: Doc, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text).lstrip("#@").strip()
 
 
+#: Nouns that make "X is a ... <noun>" define X as a work.
+DEFINING_WORK_NOUNS = WORK_NOUNS | {"episode", "telefilm", "anime", "opera", "album", "play", "novel", "game"}
+
+
+def defining_titles(sentences: list[Span]) -> list[Span]:
+    """Subjects of defining sentences about a work: "<Title> (1969) is an American drama film"."""
+    titles = []
+    for sent in sentences:
+        root = sent.root
+        if root.lemma_ != "be" or root.i - sent.start > 20:
+            continue
+        attrs = [c for c in root.children if c.dep_ == "attr" and c.i > root.i]
+        if not attrs or attrs[0].lower_ not in DEFINING_WORK_NOUNS:
+            continue
+        if not any(c.dep_ in ("det",) and c.lower_ in ("a", "an", "the") for c in attrs[0].children):
+            continue
+        end = root.i
+        if sent.doc[end - 1].text == ")":  # "Title (Original Title; 1969) is ..."
+            depth = 0
+            for k in range(end - 1, sent.start - 1, -1):
+                depth += (sent.doc[k].text == ")") - (sent.doc[k].text == "(")
+                if depth == 0:
+                    end = k
+                    break
+        start = sent.start
+        if sent[0].tag_ in ("VBN", "VBG") and sent[0].dep_ not in ("compound", "amod", "nsubj"):
+            # "Directed by A, Title was a film": the title comes after the comma
+            commas = [k for k in range(start, end) if sent.doc[k].text == ","]
+            start = commas[-1] + 1 if commas else end
+        for k in range(start, end - 1):  # "Title, starring A, is a film": the title before the clause
+            if sent.doc[k].text == "," and (sent.doc[k + 1].tag_ in ("VBN", "VBG") or sent.doc[k + 1].lower_ in (
+                    "which", "who", "based", "starring", "written", "directed")):
+                end = k
+                break
+        while start < end and sent.doc[start].is_punct:
+            start += 1
+        while end > start and sent.doc[end - 1].is_punct and sent.doc[end - 1].text not in ("?", "!"):
+            end -= 1
+        span = sent.doc[start:end]
+        first = span[0].lower_ if len(span) else ""
+        if not len(span) or len(span) > 15 or not _is_capitalised(span[0]) or first in ("it", "this", "that", "he", "she", "they") or (
+                first in ("the", "this") and span[-1].lower_ in DEFINING_WORK_NOUNS | WORK_PARTS):
+            continue
+        titles.append(span)
+    return titles
+
+
 def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                   split_prefix: Callable[[Span], int] | None = None) -> list[Mention]:
     """All candidate mentions of a Doc, sorted and non-overlapping (longest wins).
@@ -214,6 +261,9 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                     if len(inner) and _looks_like_title(inner):
                         candidates[(inner.start, inner.end)] = "QUOTE"
                     break
+    # "They Shoot Horses, Don't They? is a 1969 American film": the subject is one whole title.
+    for span in defining_titles(sentences):
+        candidates[(span.start, span.end)] = "TITLE"
     for key, label in ner_spans.items():
         candidates.setdefault(key, label)
     if split_prefix is not None:
@@ -250,7 +300,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
             continue
         mention = Mention(start, end, text, sent_of.get(start, 0), ner=ner,
                           handle=bool(_HANDLE.match(doc[start].text)) or (start > 0 and doc[start - 1].text in "#@"),
-                          quoted_title=label == "QUOTE")
+                          quoted_title=label in ("QUOTE", "TITLE"))
         if mention.quoted_title:
             mention.votes["Work"] += 2
         mentions.append(mention)
