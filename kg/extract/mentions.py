@@ -142,7 +142,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drops punctuation, possessives and credit prefixes ("Courtesy of") around a name."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end - start >= 2 and doc[start].is_title and (doc[start].lower_ in COMMON_NOUNS
+    while end - start >= 2 and doc[start].is_title and (doc[start].lower_ in COMMON_NOUNS - {"star", "stars"}
                                                          or doc[start].tag_ in ("VBG", "VBN", "VBD")):
         start += 1  # "Showrunner Jane Doe", "Starring Jane Doe": the word before is not the name
     if end - start >= 2 and (doc[start].lower_, doc[start + 1].lower_) in _CREDIT_PREFIXES:

@@ -230,6 +230,8 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             "in", "as", "on", "of")
         if w in ("star", "stars", "starred") and v.word(i + 1) != "":
             cue = False  # "X stars in W" is the person-verb pattern; "W stars A and B" a list
+        if cue and v.doc is not None and v.doc[item.token].is_title and not v.doc[item.token].is_sent_start:
+            cue = False  # "Star Trek": a title's word, not a verb
         if w == "alongside" and any(v.items[k].lower in ACTIVE_VERBS and ACTIVE_VERBS[v.items[k].lower] != "cast_member"
                                     or v.items[k].lower in ("executive", "producer", "producers")
                                     for k in range(max(0, i - 6), i)):
@@ -301,10 +303,18 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             continue
         work = v.work_after(i + 1, span=8, direct=True)
         sure = 1.0
+        also: list[int] = []  # "composed the scores to A, B and C": every work of the list
+        if work is not None:
+            at = next((k for k in range(i + 1, len(v.items)) if v.items[k].entity == work), None)
+            also = [_ent(v, k) for k in v.works_from(at)[1:]] if at is not None else []
         if work is None:
             work, sure = v.anchor(min(persons), exclude={_ent(v, p) for p in persons}, forward=False)
         if work is None:
             continue
+        for other in also:
+            for p in persons:
+                yield Proposal(other, predicate, _ent(v, p), 0.7, f"person-verb-list:{w}",
+                               coerce={_ent(v, p): "Person", other: "Work"})
         for k in range(i + 1, len(v.items) - 2):  # "X will be back, as will A, B and C"
             if v.word(k) == "as" and v.word(k + 1) in ("will", "does", "do", "did", "is", "are", "has", "have"):
                 persons += [p for p in v.collect(k + 2, "Person")[0] if v.person_like(p)]

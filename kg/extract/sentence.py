@@ -221,8 +221,7 @@ class SentenceView:
                 if owner:  # "Netflix's": the owner of the work that follows
                     k += 2
                     continue
-                if not expect or item.blocked or not self.can_be(k, "Work") or self.type(k) in (
-                        "Person", "Character") or item.entity in self.kinds:
+                if not expect or not self.could_be_work(k):
                     break
                 found.append(k)
                 expect = False
