@@ -67,12 +67,12 @@ def test_script_json_escapes_markup_characters():
 
 def test_nodes_styled_by_type_and_sized_by_degree(nx_graph, data):
     nodes = {node["id"]: node for node in data["nodes"]}
-    etoile, luke, jack = (nodes[iri(*k)] for k in
-                          (("Work", "Étoile"), ("Person", "Luke Kirby"), ("Character", "Jack")))
+    etoile, tavish, odile = (nodes[iri(*k)] for k in
+                          (("Work", "Étoile"), ("Person", "Tavish Brennock"), ("Character", "Odile")))
     assert (etoile["color"], etoile["shape"]) == (STYLES[("Work", "TVSeries")].color, "square")
-    assert (luke["shape"], jack["shape"]) == ("dot", "star")
-    assert len({etoile["color"], luke["color"], jack["color"]}) == 3
-    assert etoile["value"] == nx_graph.degree(iri("Work", "Étoile")) > luke["value"]
+    assert (tavish["shape"], odile["shape"]) == ("dot", "star")
+    assert len({etoile["color"], tavish["color"], odile["color"]}) == 3
+    assert etoile["value"] == nx_graph.degree(iri("Work", "Étoile")) > tavish["value"]
     assert "type: TV series" in etoile["title"] and "aliases: #Etoile, Etoile" in etoile["title"]
     assert "etoile" in etoile["search"]
 
@@ -82,12 +82,12 @@ def test_edges_labelled_by_predicate_with_source_tooltips(data):
     for edge in data["edges"]:
         by_label.setdefault(edge["label"], []).append(edge)
     assert {"cast member", "creator", "network", "credit", "plays"} <= set(by_label)
-    [luke_cast] = [e for e in by_label["cast member"] if e["to"] == iri("Person", "Luke Kirby")]
-    title = luke_cast["title"]
-    for part in ("cast_member", "character: Jack", "etoile-2025", "2025-01-15",
+    [tavish_cast] = [e for e in by_label["cast member"] if e["to"] == iri("Person", "Tavish Brennock")]
+    title = tavish_cast["title"]
+    for part in ("cast_member", "character: Odile", "etoile-2025", "2025-01-15",
                  "confidence 0.90", HOSTILE_SENTENCE):
         assert part in title
-    [plays] = [e for e in by_label["plays"] if e["to"] == iri("Character", "Jack")]
+    [plays] = [e for e in by_label["plays"] if e["to"] == iri("Character", "Odile")]
     assert "in: Étoile" in plays["title"] and plays["dashes"] is True
 
 
@@ -122,7 +122,7 @@ console.log(JSON.stringify(results));
 
 @pytest.mark.skipif(NODE is None, reason="node.js is not installed")
 def test_search_box_selects_nodes_by_folded_label_or_alias(html, tmp_path):
-    queries = ["etoile", "#ÉTOILE", "@primevideo", "kirby", "gilm", HOSTILE, "zzz"]
+    queries = ["etoile", "#ÉTOILE", "@primevideo", "brennock", "harr", HOSTILE, "zzz"]
     page_data = DATA.search(html).group(1)
     script = (HARNESS.replace("__DATA__", json.dumps(page_data))
               .replace("__QUERIES__", json.dumps(queries)).replace("__APP__", APP_JS))
@@ -131,8 +131,8 @@ def test_search_box_selects_nodes_by_folded_label_or_alias(html, tmp_path):
                          timeout=30, check=True).stdout
     assert json.loads(out) == [
         [iri("Work", "Étoile"), ""], [iri("Work", "Étoile"), ""],
-        [iri("Organization", "Prime Video"), ""], [iri("Person", "Luke Kirby"), ""],
-        [iri("Work", "Gilmore Girls"), ""], [iri("Person", HOSTILE), ""], [None, "no match"]]
+        [iri("Organization", "Prime Video"), ""], [iri("Person", "Tavish Brennock"), ""],
+        [iri("Work", "Harrow Point"), ""], [iri("Person", HOSTILE), ""], [None, "no match"]]
 
 
 CHROMIUM = Path("/usr/bin/chromium")
