@@ -1,13 +1,14 @@
-"""kg.network: RDF -> networkx with types, facts, provenance, plays edges; neighbourhoods."""
+"""kg.network: RDF -> networkx with types, facts, provenance, plays edges; neighbourhoods; the part to draw."""
 from __future__ import annotations
 
 import warnings
 
+import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from view_fixture import HOSTILE, HOSTILE_SENTENCE, QUOTED, build_dataset, iri
-from kg.network import find_nodes, name_key, neighbourhood, to_networkx
+from view_fixture import HOSTILE, HOSTILE_SENTENCE, QUOTED, build_dataset, iri, large_graph
+from kg.network import find_nodes, name_key, neighbourhood, select, to_networkx
 
 ETOILE, TAVISH, ODILE = iri("Work", "Étoile"), iri("Person", "Tavish Brennock"), iri("Character", "Odile")
 MARGUERITE, PRIME = iri("Person", "Marguerite Okonkwo-Lind"), iri("Organization", "Prime Video")
@@ -95,3 +96,57 @@ def test_unknown_name_raises_lookup_error_with_close_matches(nx_graph):
         neighbourhood(nx_graph, "Etoil")
     with pytest.raises(LookupError, match="no entity named 'Nobody At All'"):
         neighbourhood(nx_graph, "Nobody At All")
+
+
+# -- the part of a graph to draw: kg.network.select ---------------------------------------------
+
+def test_select_without_filters_keeps_the_whole_graph(nx_graph):
+    assert edges_of(select(nx_graph)) == edges_of(nx_graph) and len(select(nx_graph)) == 11
+
+
+def test_select_types_keeps_types_and_subtypes_case_blind(nx_graph):
+    works = select(nx_graph, types=["work"])
+    assert {nx_graph.nodes[n]["type"] for n in works} == {"Work"} and len(works) == 4
+    assert set(select(nx_graph, types=["TVSeries"])) == {ETOILE, LAMPLIGHTER, HARROW}
+    people_and_networks = select(nx_graph, types=["Person", "Network"])
+    assert len(people_and_networks) == 5 and PRIME in people_and_networks
+    assert not any(k == "cast_member" for _, _, k in people_and_networks.edges(keys=True))
+
+
+def test_select_predicates_keeps_those_facts_and_their_entities(nx_graph):
+    plays = select(nx_graph, predicates=["plays"])
+    assert {k for _, _, k in plays.edges(keys=True)} == {"plays"}
+    assert set(plays) == {TAVISH, ODILE, iri("Person", "Sunniva Halvorsen"), iri("Character", "Bérénice")}
+    assert len(select(nx_graph, predicates=["creator", "network"])) == 4
+
+
+def test_select_focus_keeps_the_centre_through_type_and_top_filters(nx_graph):
+    people = select(nx_graph, focus="etoile", types=["Person"])
+    assert ETOILE in people and {nx_graph.nodes[n]["type"] for n in set(people) - {ETOILE}} == {"Person"}
+    assert set(select(nx_graph, focus="Odile", top=1)) == {ODILE}  # the focus, not the hub
+    assert set(select(nx_graph, focus="Odile", depth=2, top=2)) == {ODILE, TAVISH}  # degree 3 here
+
+
+def test_select_top_keeps_the_most_connected(nx_graph):
+    top = select(nx_graph, top=3)
+    assert len(top) == 3 and ETOILE in top and TAVISH in top  # degrees 7 and 4
+    assert len(select(nx_graph, top=0)) == 0 and len(select(nx_graph, top=1000)) == 11
+
+
+def test_select_unknown_type_or_predicate_names_the_known_ones(nx_graph):
+    with pytest.raises(ValueError, match="unknown type 'Show'.*TVSeries"):
+        select(nx_graph, types=["Show"])
+    with pytest.raises(ValueError, match="unknown predicate 'stars'.*cast_member"):
+        select(nx_graph, predicates=["stars"])
+
+
+def test_a_large_graph_can_be_viewed_in_parts():
+    graph = large_graph(facts=20_000, entities=6_000)
+    top = select(graph, top=300)
+    assert len(top) == 300
+    kept_degree = min(graph.degree(n) for n in top)
+    assert all(graph.degree(n) <= kept_degree for n in set(graph) - set(top))
+    around = select(graph, focus="Entity 7", depth=1)
+    assert "e7" in around and len(around) == len(set(nx.all_neighbors(graph, "e7")) | {"e7"})
+    people = select(graph, types=["Person"], predicates=["credit"], top=50)
+    assert len(people) <= 50 and {graph.nodes[n]["type"] for n in people} == {"Person"}

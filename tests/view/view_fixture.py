@@ -1,11 +1,15 @@
-"""A small hand-built knowledge graph, written exactly as kg/rdf.py lays out the RDF."""
+"""A small hand-built knowledge graph, written exactly as kg/rdf.py lays out the RDF; a large synthetic one."""
 from __future__ import annotations
 
+import random
 from decimal import Decimal
+
+import networkx as nx
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import namespace as ns
 
+from kg.network import PREDICATES
 from kg.terms import (
     CHARACTER, CLASSES, CONFIDENCE, KG, METHOD, PERFORMANCE, PROPERTIES, SCHEMA, SENTENCE,
     SENTENCE_START, article_iri, entity_iri, role_iri, statement_iri,
@@ -114,3 +118,16 @@ def build_dataset() -> Dataset:
     b.fact(g2, a2, etoile2, "creator", marguerite2, "Her next show, Étoile, is about ballet.",
            80, "0.75")
     return b.ds
+
+
+def large_graph(facts: int, entities: int) -> nx.MultiDiGraph:
+    """A graph shaped like news: a few hub works with many facts, many people with one or two."""
+    rng = random.Random(5)
+    graph = nx.MultiDiGraph()
+    for i in range(entities):
+        graph.add_node(f"e{i}", label=f"Entity {i}", type=("Person", "Work", "Character")[i % 3])
+    for i in range(facts):
+        work, person = f"e{int(rng.paretovariate(1.1)) % entities}", f"e{rng.randrange(entities)}"
+        predicate = PREDICATES[i % len(PREDICATES)]
+        graph.add_edge(work, person, key=predicate, predicate=predicate)
+    return graph
