@@ -52,7 +52,8 @@ STYLES: dict[tuple[str, str | None], Style] = {
 }
 OTHER = Style("Other", "#9e9e9e", "dot", "\u25cf")
 PLAYS_COLOR = STYLES[("Character", None)].color
-LARGE = 1000  # nodes from which the layout trades finish for speed
+LARGE = 1000  # nodes from which the page is drawn before its layout has settled
+SETTLE_MS = 10_000  # how long a large graph's layout may go on moving once drawn
 
 OPTIONS = {
     "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
@@ -190,8 +191,15 @@ APP_JS = r"""(function () {
   window.kgNetwork = network;  // for scripting the page (and for tests driving a browser)
 
   // -- layout: stop the simulation once stable, so that large graphs leave the CPU alone ------
+  // Large graphs are drawn after a short stabilisation and settle on screen for a while.
   network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
+    function freeze() { network.setOptions({physics: {enabled: false}}); }
+    if (data.settleMs) {
+      network.once("stabilized", freeze);
+      setTimeout(freeze, data.settleMs);
+    } else {
+      freeze();
+    }
   });
   network.once("afterDrawing", function () {
     container.setAttribute("data-drawn-nodes", String(Object.keys(network.getPositions()).length));
@@ -213,15 +221,15 @@ APP_JS = r"""(function () {
       var show = predicates.has(edge.predicate) && kinds.has(byId.get(edge.from).kind) &&
                  kinds.has(byId.get(edge.to).kind);
       if (show) { linked.add(edge.from); linked.add(edge.to); shownEdges++; }
-      edgeUpdates.push({id: edge.id, hidden: !show});
+      if (!edge.hidden !== show) { edge.hidden = !show; edgeUpdates.push({id: edge.id, hidden: !show}); }
     });
     data.nodes.forEach(function (node) {
       var show = kinds.has(node.kind) && (allPredicates || linked.has(node.id));
       if (show) { shownNodes++; }
-      nodeUpdates.push({id: node.id, hidden: !show});
+      if (!node.hidden !== show) { node.hidden = !show; nodeUpdates.push({id: node.id, hidden: !show}); }
     });
-    nodes.update(nodeUpdates);
-    edges.update(edgeUpdates);
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }  // only changes: an update re-runs physics
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
     var counts = document.getElementById("kg-counts");
     counts.textContent = shownNodes + " of " + data.nodes.length + " entities \u00b7 " +
                          shownEdges + " of " + data.edges.length + " facts";
@@ -363,7 +371,7 @@ APP_JS = r"""(function () {
     var hit = find(input.value);
     status.textContent = hit ? "" : "no match";
     if (!hit) { return; }
-    if (nodes.get(hit.id).hidden) {  // filtered out: show its type and every fact again
+    if (hit.hidden) {  // filtered out: show its type and every fact again
       document.querySelectorAll("#kg-filters input").forEach(function (box) {
         if (box.getAttribute("data-kind") === hit.kind || box.hasAttribute("data-predicate")) {
           box.checked = true;
@@ -444,7 +452,7 @@ def _options(nx_graph: nx.MultiDiGraph) -> dict:
     options = json.loads(json.dumps(OPTIONS))
     if len(nx_graph) >= LARGE:
         options["edges"]["smooth"] = False  # straight edges: no support nodes in the simulation
-        options["physics"]["stabilization"]["iterations"] = 150
+        options["physics"]["stabilization"]["iterations"] = 50
         options["interaction"]["hideEdgesOnDrag"] = True
     return options
 
@@ -454,7 +462,8 @@ def page_data(nx_graph: nx.MultiDiGraph) -> dict:
     edges = nx_graph.edges(data=True)
     return {"nodes": [_node(nx_graph, n, d) for n, d in nx_graph.nodes(data=True)],
             "edges": [_edge(nx_graph, i, u, v, d) for i, (u, v, d) in enumerate(edges)],
-            "predicates": list(PREDICATES), "options": _options(nx_graph)}
+            "predicates": list(PREDICATES), "options": _options(nx_graph),
+            "settleMs": SETTLE_MS if len(nx_graph) >= LARGE else 0}
 
 
 def render_html(nx_graph: nx.MultiDiGraph, title: str = "kg") -> str:
