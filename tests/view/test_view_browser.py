@@ -62,9 +62,21 @@ class Visit:
     def text(self, selector: str) -> str:
         return self.page.locator(selector).first.text_content()
 
-    def search(self, query: str) -> None:
+    def search(self, query: str, found: bool = True) -> None:
+        """Type `query` and press Enter; when it is `found`, wait for the view to centre on it."""
         self.page.fill("#kg-search", query)
-        self.page.press("#kg-search", "Enter")
+        self.centring(lambda: self.page.press("#kg-search", "Enter"), found)
+
+    def centring(self, action, moves: bool = True) -> None:
+        """Do `action`; if it `moves` the view, wait (30 s at most) for the animation to end."""
+        if moves:
+            self.page.evaluate("() => { window.kgMoving = true;"
+                               " kgNetwork.once('animationFinished', () => { kgMoving = false; }); }")
+        action()
+        for _ in range(300 if moves else 0):
+            if not self.page.evaluate("window.kgMoving"):
+                break
+            self.page.wait_for_timeout(100)
 
     def screenshot(self, tmp_path: Path, name: str) -> Path:
         """A picture of the page in tmp_path, copied to $KG_SCREENSHOTS when set (by hand)."""
@@ -123,8 +135,7 @@ def node_id(visit: Visit, label: str) -> str:
 
 
 def click_node(visit: Visit, node: str) -> None:
-    """A real mouse click where the network drew the node (once any centring animation ended)."""
-    visit.page.wait_for_timeout(600)
+    """A real mouse click where the network drew the node."""
     x, y = visit.page.evaluate(
         "id => { const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]); return [p.x, p.y]; }",
         node)
@@ -151,12 +162,11 @@ def test_search_without_accent_finds_the_accented_work_and_centres_on_it(etoile_
     assert seen.text("#kg-panel h2") == "Étoile"
     assert seen.page.evaluate("kgNetwork.getSelectedNodes()") == [etoile]
     assert "Etoile" in seen.text("#kg-panel dl")  # the other spelling, listed
-    seen.page.wait_for_timeout(600)  # the centring animation
     centre = seen.page.evaluate("kgNetwork.getViewPosition()")
     node = seen.page.evaluate("id => kgNetwork.getPositions([id])[id]", etoile)
     assert abs(centre["x"] - node["x"]) < 1 and abs(centre["y"] - node["y"]) < 1
     seen.screenshot(tmp_path, "view-etoile-search")
-    seen.search("nobody at all")
+    seen.search("nobody at all", found=False)
     assert seen.text("#kg-search-status") == "no match"
     assert seen.errors == [] and seen.requests == []
 
@@ -172,7 +182,7 @@ def test_clicking_a_node_shows_its_facts_with_article_date_and_sentence(etoile_p
     assert fact.locator(".meta").text_content().startswith(
         "etoile-renewed \u00b7 2025-06-02 \u00b7 confidence 0.")
     assert fact.locator("blockquote").text_content() == "Étoile was created by Marguerite Okonkwo-Lind."
-    fact.locator("button.entity").click()  # on to the work
+    seen.centring(fact.locator("button.entity").click)  # on to the work
     assert seen.text("#kg-panel h2") == "Étoile"
     assert seen.errors == []
 
@@ -209,7 +219,7 @@ def test_markup_quotes_and_backslashes_in_names_show_as_text(nx_graph, visit, tm
         seen.search(name)
         assert seen.text("#kg-panel h2") == name
     seen.search(HOSTILE)
-    seen.page.locator("#kg-panel button.entity", has_text="Étoile").click()
+    seen.centring(seen.page.locator("#kg-panel button.entity", has_text="Étoile").click)
     assert HOSTILE_SENTENCE in seen.page.locator("#kg-panel blockquote").all_text_contents()
     click_node(seen, iri("Person", HOSTILE))
     assert seen.text("#kg-panel h2") == HOSTILE
