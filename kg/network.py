@@ -1,7 +1,8 @@
 """Read the knowledge graph's RDF into a networkx graph of entities and facts, with provenance.
 
 Nodes are entities keyed by IRI; edges are direct facts keyed by the model's predicate name, plus
-a "plays" edge from each actor to the character they play. This module does not render.
+a "plays" edge from each actor to the character they play. `select` picks the part of a graph to
+draw (a focus neighbourhood, some types or predicates, the most connected). This module does not render.
 """
 from __future__ import annotations
 
