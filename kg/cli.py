@@ -12,6 +12,7 @@ from . import __version__
 from .corpus import read_articles
 from .evaluate import evaluate
 from .graph import KnowledgeGraph, validate_graph, write_facts
+from .network import PREDICATES, TYPES
 from .nlp import DEFAULT_MODEL
 from .pipeline import ExtractOptions, extract_articles
 from .query import list_queries
@@ -20,6 +21,14 @@ from .terms import DEFAULT_BASE
 DEFAULT_CORPUS = "corpus"
 DEFAULT_OUT = "outputs"
 EXIT_SKIPPED = 3  # some inputs could not be read; the rest landed
+
+
+def _count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def _extract_options(args: argparse.Namespace) -> ExtractOptions:
@@ -120,8 +129,10 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_view(args: argparse.Namespace) -> int:
     graph = _load_graph(args)
     try:
-        graph.to_html(args.out, focus=args.focus, depth=args.depth, title=f"kg: {args.focus or args.graph}")
-    except LookupError as err:
+        graph.to_html(args.out, focus=args.focus, depth=args.depth, top=args.top,
+                      types=args.type or (), predicates=args.predicate or (),
+                      title=f"kg: {args.focus or args.graph}")
+    except (LookupError, ValueError) as err:
         raise SystemExit(f"kg: {err.args[0] if err.args else err}")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
@@ -185,7 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("view", help="write the interactive HTML view")
     p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
     p.add_argument("--focus", help="draw only the neighbourhood of this entity (any spelling)")
-    p.add_argument("--depth", type=int, default=1, help="hops around --focus (default: 1)")
+    p.add_argument("--depth", type=_count, default=1, help="hops around --focus (default: 1)")
+    p.add_argument("--top", type=_count, metavar="N",
+                   help="draw only the N most connected entities (after the other filters)")
+    p.add_argument("--type", action="append", metavar="TYPE",
+                   help=f"draw only entities of this type (repeatable): {', '.join(TYPES)}")
+    p.add_argument("--predicate", action="append", metavar="NAME",
+                   help=f"draw only facts with this predicate (repeatable): {', '.join(PREDICATES)}")
     p.add_argument("--out", default=f"{DEFAULT_OUT}/graph.html", help="HTML file to write")
     p.set_defaults(func=cmd_view)
 

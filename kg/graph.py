@@ -119,16 +119,22 @@ class KnowledgeGraph:
         return to_networkx(self.store.dataset)
 
     def to_html(self, path: str | os.PathLike | None = None, focus: str | None = None, depth: int = 1,
-                title: str = "kg") -> str:
-        """The interactive HTML view (whole graph, or the neighbourhood of `focus`); written if `path`."""
-        from .network import neighbourhood
-        from .view import render_html, write_html
-        graph = self.to_networkx()
-        if focus:
-            graph = neighbourhood(graph, focus, depth)
+                title: str = "kg", top: int | None = None, types: Iterable[str] = (),
+                predicates: Iterable[str] = ()) -> str:
+        """The interactive HTML view, written to `path` if given; the filters pick the part drawn.
+
+        `focus` and `depth`: the neighbourhood of one entity (any spelling; LookupError if none);
+        `types` and `predicates`: only those entities and facts (ValueError if unknown);
+        `top`: the N most connected entities left. The focus itself is always kept.
+        """
+        from .network import select
+        from .view import render_html
+        graph = select(self.to_networkx(), focus=focus, depth=depth, top=top, types=types,
+                       predicates=predicates)
+        html = render_html(graph, title=title)
         if path is not None:
-            write_html(graph, path, title=title)
-        return render_html(graph, title=title)
+            atomic_write_text(path, html)
+        return html
 
     def save(self, path: str | os.PathLike, format: str | None = None) -> Path:
         """Write the graph to an RDF file (format from the suffix or given), atomically."""

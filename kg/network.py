@@ -1,7 +1,8 @@
 """Read the knowledge graph's RDF into a networkx graph of entities and facts, with provenance.
 
 Nodes are entities keyed by IRI; edges are direct facts keyed by the model's predicate name, plus
-a "plays" edge from each actor to the character they play. This module does not render.
+a "plays" edge from each actor to the character they play. `select` picks the part of a graph to
+draw (a focus neighbourhood, some types or predicates, the most connected). This module does not render.
 """
 from __future__ import annotations
 
@@ -206,8 +207,73 @@ def find_nodes(nx_graph: nx.MultiDiGraph, name: str) -> list[str]:
 
 def neighbourhood(nx_graph: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
     """The subgraph within `depth` hops (either direction) of the entities called `name`."""
+    return around(nx_graph, find_nodes(nx_graph, name), depth)
+
+
+def around(nx_graph: nx.MultiDiGraph, centres: Iterable[str], depth: int = 1) -> nx.MultiDiGraph:
+    """The subgraph within `depth` hops (either direction) of the nodes `centres`."""
     undirected = nx_graph.to_undirected(as_view=True)
     keep: set[str] = set()
-    for centre in find_nodes(nx_graph, name):
+    for centre in centres:
         keep |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=depth))
     return nx_graph.subgraph(keep).copy()
+
+
+#: Entity types a view can keep: the types and their subtypes, as kg.terms.CLASSES names them.
+TYPES: tuple[str, ...] = tuple(dict.fromkeys(name for kind in TYPE_OF_CLASS.values()
+                                             for name in kind if name))
+#: Predicates a view can keep: the model's, and the actor -> character "plays".
+PREDICATES: tuple[str, ...] = (*PROPERTIES, PLAYS)
+
+
+def _checked(values: Iterable[str], known: tuple[str, ...], what: str) -> set[str]:
+    """`values` folded to their known spelling (case-blind); ValueError naming the unknown ones."""
+    by_key = {k.lower(): k for k in known}
+    unknown = [v for v in values if v.lower() not in by_key]
+    if unknown:
+        raise ValueError(f"unknown {what} {', '.join(map(repr, unknown))}; "
+                         f"known: {', '.join(known)}")
+    return {by_key[v.lower()] for v in values}
+
+
+def keep_predicates(nx_graph: nx.MultiDiGraph, predicates: Iterable[str]) -> nx.MultiDiGraph:
+    """Only the facts with these predicates, and the entities they join."""
+    wanted = _checked(predicates, PREDICATES, "predicate")
+    edges = [(u, v, k) for u, v, k in nx_graph.edges(keys=True) if k in wanted]
+    return nx_graph.edge_subgraph(edges).copy()
+
+
+def keep_types(nx_graph: nx.MultiDiGraph, types: Iterable[str],
+               also: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """Only entities of these types or subtypes ("Work" keeps every work), plus the nodes `also`."""
+    wanted = _checked(types, TYPES, "type")
+    keep = {n for n, data in nx_graph.nodes(data=True)
+            if data.get("type") in wanted or data.get("subtype") in wanted}
+    return nx_graph.subgraph(keep | set(also)).copy()
+
+
+def most_connected(nx_graph: nx.MultiDiGraph, top: int, also: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """The `top` entities with the most facts (ties by label), plus the nodes `also`."""
+    also = [n for n in also if n in nx_graph]
+    ranked = sorted(nx_graph, key=lambda n: (-nx_graph.degree(n), nx_graph.nodes[n].get("label", n), n))
+    keep = dict.fromkeys(also)
+    keep.update(dict.fromkeys(n for n in ranked if n not in keep))
+    return nx_graph.subgraph(list(keep)[:max(top, len(also))]).copy()
+
+
+def select(nx_graph: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
+           top: int | None = None, types: Iterable[str] = (),
+           predicates: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """The part of a graph to draw: facts of `predicates`, around `focus` within `depth` hops,
+    entities of `types` (the focus kept), then the `top` most connected. Empty filters keep all."""
+    types, predicates = list(types), list(predicates)
+    if predicates:
+        nx_graph = keep_predicates(nx_graph, predicates)
+    centres = find_nodes(nx_graph, focus) if focus else []
+    if focus:
+        nx_graph = around(nx_graph, centres, depth)
+    if types:
+        nx_graph = keep_types(nx_graph, types, also=centres)
+    if top is not None:
+        nx_graph = most_connected(nx_graph, top, also=centres)
+    return nx_graph

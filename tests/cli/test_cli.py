@@ -174,6 +174,40 @@ def test_view_unknown_focus_exits_nonzero_with_a_message(built, tmp_path, capsys
     assert not page.exists()
 
 
+def page_graph(page: Path) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """The entities (label -> kind) and facts (label, predicate, label) a written page draws."""
+    html = page.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
+                                html, re.S).group(1))
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    return ({n["label"]: n["kind"] for n in data["nodes"]},
+            {(labels[e["from"]], e["predicate"], labels[e["to"]]) for e in data["edges"]})
+
+
+def test_view_top_type_and_predicate_pick_the_part_drawn(built, tmp_path, capsys):
+    graph, page = str(built["graph"]), tmp_path / "part.html"
+    assert run(capsys, ["view", "--graph", graph, "--top", "2", "--out", str(page)])[0] == 0
+    nodes, _ = page_graph(page)
+    assert set(nodes) == {"Gullwing Bay", "The Copper Tide"}  # the two works have the most facts
+    assert run(capsys, ["view", "--graph", graph, "--type", "person", "--type", "Character",
+                        "--out", str(page)])[0] == 0
+    nodes, facts = page_graph(page)
+    assert set(nodes.values()) == {"Person", "Character"} and "Hattie Vornholt" in nodes
+    assert {p for _, p, _ in facts} == {"plays"}
+    assert run(capsys, ["view", "--graph", graph, "--predicate", "creator", "--predicate", "director",
+                        "--out", str(page)])[0] == 0
+    assert page_graph(page)[1] == {("Gullwing Bay", "creator", "Tobiah Marchetti"),
+                                   ("The Copper Tide", "director", "Priya Ostrander")}
+
+
+def test_view_unknown_type_exits_nonzero_naming_the_known_ones(built, tmp_path, capsys):
+    page = tmp_path / "h.html"
+    code, _, err = run(capsys, ["view", "--graph", str(built["graph"]), "--type", "Show",
+                                "--out", str(page)])
+    assert code != 0 and "unknown type 'Show'" in err and "TVSeries" in err
+    assert not page.exists()
+
+
 # -- eval ---------------------------------------------------------------------------------------
 
 GOLD = {

@@ -3,6 +3,8 @@ validate, remove.
 """
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,17 @@ def test_to_html_returns_a_page_with_the_labels(graph):
     assert isinstance(html, str) and "<html" in html.lower()
     for label in ("Gullwing Bay", "Hattie Vornholt", "Marisol", "The Copper Tide", "Peacock"):
         assert label in html, label
+
+
+def test_to_html_draws_the_part_asked_for(graph, tmp_path):
+    page = tmp_path / "people.html"
+    html = graph.to_html(page, focus="Gullwing Bay", types=["Person"], top=2, title="people")
+    assert page.read_text(encoding="utf-8") == html
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))
+    assert len(data["nodes"]) == 2 and "Gullwing Bay" in {n["label"] for n in data["nodes"]}
+    assert {n["kind"] for n in data["nodes"]} <= {"Person", "Work"}
+    with pytest.raises(ValueError, match="unknown predicate"):
+        graph.to_html(predicates=["stars_in"])
 
 
 def test_save_then_load_answers_the_same_query(graph, tmp_path):

@@ -1,11 +1,15 @@
-"""A small hand-built knowledge graph, written exactly as kg/rdf.py lays out the RDF."""
+"""A small hand-built knowledge graph, written exactly as kg/rdf.py lays out the RDF; a large synthetic one."""
 from __future__ import annotations
 
+import random
 from decimal import Decimal
+
+import networkx as nx
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib import namespace as ns
 
+from kg.network import PREDICATES
 from kg.terms import (
     CHARACTER, CLASSES, CONFIDENCE, KG, METHOD, PERFORMANCE, PROPERTIES, SCHEMA, SENTENCE,
     SENTENCE_START, article_iri, entity_iri, role_iri, statement_iri,
@@ -13,7 +17,7 @@ from kg.terms import (
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 QUOTED = 'He said "hi" \\o/ and \\"bye\\"'
-HOSTILE_SENTENCE = "</script><script>alert(1)</script> Luke Kirby plays Jack & more."
+HOSTILE_SENTENCE = "</script><script>alert(1)</script> Tavish Brennock plays Odile & more."
 
 
 def iri(kind: str, label: str) -> str:
@@ -75,38 +79,55 @@ class Builder:
 
 
 def build_dataset() -> Dataset:
-    """Two articles: the Étoile cast list, and an older piece on the creator's earlier show."""
+    """Two invented articles: the Étoile cast list, and an older piece on its creator's earlier show."""
     b = Builder()
     a1 = "etoile-2025"
     g = b.article(a1, "2025-01-15", "Étoile gets a series order")
     etoile = b.entity(g, a1, "Work", "Étoile", "TVSeries", aliases=("#Etoile", "Etoile"))
-    luke = b.entity(g, a1, "Person", "Luke Kirby", aliases=("Kirby",))
-    charlotte = b.entity(g, a1, "Person", "Charlotte Gainsbourg")
-    jack = b.entity(g, a1, "Character", "Jack")
-    genevieve = b.entity(g, a1, "Character", "Geneviève")
+    tavish = b.entity(g, a1, "Person", "Tavish Brennock", aliases=("Brennock",))
+    sunniva = b.entity(g, a1, "Person", "Sunniva Halvorsen")
+    odile = b.entity(g, a1, "Character", "Odile")
+    berenice = b.entity(g, a1, "Character", "Bérénice")
     prime = b.entity(g, a1, "Organization", "Prime Video", "Network", aliases=("@PrimeVideo",))
-    amy = b.entity(g, a1, "Person", "Amy Sherman-Palladino", aliases=("Sherman-Palladino",))
-    maisel = b.entity(g, a1, "Work", "The Marvelous Mrs. Maisel", "TVSeries")
+    marguerite = b.entity(g, a1, "Person", "Marguerite Okonkwo-Lind", aliases=("Okonkwo-Lind",))
+    lamplighter = b.entity(g, a1, "Work", "The Lamplighter's Daughter", "TVSeries")
     hostile = b.entity(g, a1, "Person", HOSTILE)
     quoted = b.entity(g, a1, "Work", QUOTED, "Movie")
-    b.fact(g, a1, etoile, "cast_member", luke, HOSTILE_SENTENCE, 120, "0.9",
-           character=jack, character_name="Jack")
-    b.fact(g, a1, etoile, "cast_member", charlotte, "Charlotte Gainsbourg stars as Geneviève.",
-           200, "0.85", character=genevieve, character_name="Geneviève")
+    b.fact(g, a1, etoile, "cast_member", tavish, HOSTILE_SENTENCE, 120, "0.9",
+           character=odile, character_name="Odile")
+    b.fact(g, a1, etoile, "cast_member", sunniva, "Sunniva Halvorsen stars as Bérénice.",
+           200, "0.85", character=berenice, character_name="Bérénice")
     b.fact(g, a1, etoile, "network", prime, "Étoile will stream on Prime Video.", 10, "0.8")
-    b.fact(g, a1, etoile, "creator", amy, "From Maisel creator Amy Sherman-Palladino.", 40, "0.95")
-    b.fact(g, a1, luke, "credit", maisel, "Luke Kirby (The Marvelous Mrs. Maisel)", 300, "0.7")
+    b.fact(g, a1, etoile, "creator", marguerite, "From Lamplighter creator Marguerite Okonkwo-Lind.",
+           40, "0.95")
+    b.fact(g, a1, tavish, "credit", lamplighter, "Tavish Brennock (The Lamplighter's Daughter)",
+           300, "0.7")
     b.fact(g, a1, etoile, "cast_member", hostile, f"{HOSTILE} joins the cast.", 400, "0.6")
-    b.fact(g, a1, charlotte, "credit", quoted, f"Gainsbourg ({QUOTED})", 250, "0.7")
+    b.fact(g, a1, sunniva, "credit", quoted, f"Halvorsen ({QUOTED})", 250, "0.7")
 
-    a2 = "gilmore-2000"
-    g2 = b.article(a2, "2000-10-05", "Gilmore Girls premieres")
-    gilmore = b.entity(g2, a2, "Work", "Gilmore Girls", "TVSeries")
-    amy2 = b.entity(g2, a2, "Person", "Amy Sherman-Palladino")
+    a2 = "harrow-2000"
+    g2 = b.article(a2, "2000-10-05", "Harrow Point premieres")
+    harrow = b.entity(g2, a2, "Work", "Harrow Point", "TVSeries")
+    marguerite2 = b.entity(g2, a2, "Person", "Marguerite Okonkwo-Lind")
     etoile2 = b.entity(g2, a2, "Work", "Etoile", "TVSeries")  # same IRI, another spelling
-    luke2 = b.entity(g2, a2, "Person", "Luke Kirby")
-    b.fact(g2, a2, etoile2, "cast_member", luke2, "Luke Kirby is also in it.", 120, "0.5")
-    b.fact(g2, a2, gilmore, "creator", amy2, "Gilmore Girls, created by Amy Sherman-Palladino.",
+    tavish2 = b.entity(g2, a2, "Person", "Tavish Brennock")
+    b.fact(g2, a2, etoile2, "cast_member", tavish2, "Tavish Brennock is also in it.", 120, "0.5")
+    b.fact(g2, a2, harrow, "creator", marguerite2,
+           "Harrow Point, created by Marguerite Okonkwo-Lind.",
            0, "0.9")
-    b.fact(g2, a2, etoile2, "creator", amy2, "Her next show, Étoile, is about ballet.", 80, "0.75")
+    b.fact(g2, a2, etoile2, "creator", marguerite2, "Her next show, Étoile, is about ballet.",
+           80, "0.75")
     return b.ds
+
+
+def large_graph(facts: int, entities: int) -> nx.MultiDiGraph:
+    """A graph shaped like news: a few hub works with many facts, many people with one or two."""
+    rng = random.Random(5)
+    graph = nx.MultiDiGraph()
+    for i in range(entities):
+        graph.add_node(f"e{i}", label=f"Entity {i}", type=("Person", "Work", "Character")[i % 3])
+    for i in range(facts):
+        work, person = f"e{int(rng.paretovariate(1.1)) % entities}", f"e{rng.randrange(entities)}"
+        predicate = PREDICATES[i % len(PREDICATES)]
+        graph.add_edge(work, person, key=predicate, predicate=predicate)
+    return graph
