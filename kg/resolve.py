@@ -34,7 +34,11 @@ def preferred_label(spellings: Iterable[str]) -> str:
     """The label to show for a set of spellings: the fullest, accented, most frequent, first seen."""
     counts = Counter(spellings)
     order = {s: i for i, s in reversed(list(enumerate(counts)))}
-    return max(counts, key=lambda s: (len(s.split()), any(ord(c) > 127 for c in s),
+    def words(spelling: str) -> int:  # a leading article adds no information: "The X" ties "X"
+        parts = spelling.split()
+        return len(parts) - (len(parts) > 1 and parts[0].lower() in ("the", "a", "an"))
+
+    return max(counts, key=lambda s: (words(s), any(ord(c) > 127 for c in s),
                                       counts[s], s[:1].isupper(), -order[s]))
 
 

@@ -200,7 +200,7 @@ def defining_titles(sentences: list[Span]) -> list[Span]:
             end -= 1
         span = sent.doc[start:end]
         first = span[0].lower_ if len(span) else ""
-        if not len(span) or len(span) > 15 or not _is_capitalised(span[0]) or first in ("it", "this", "that", "he", "she", "they") or (
+        if not len(span) or len(span) > 15 or not _is_capitalised(span[0]) or (len(span) == 1 and first in ("it", "this", "that", "he", "she", "they")) or (
                 first in ("the", "this") and span[-1].lower_ in DEFINING_WORK_NOUNS | WORK_PARTS):
             continue
         titles.append(span)
