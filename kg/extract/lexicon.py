@@ -74,7 +74,7 @@ ordered orders order renewed renews renew greenlit greenlights greenlight commis
 cancelled canceled cancels picked picks acquired acquires acquire nabbed lands landed
 """.split())
 #: Words after which a list of cast members follows.
-CAST_LIST_CUES = frozenset("starring co-starring stars starred star co-stars alongside".split())
+CAST_LIST_CUES = frozenset("starring co-starring stars starred star co-stars alongside opposite".split())
 #: Words that end a noun phrase's modifiers before a name: "Emmy-winning actor Jane Doe".
 PERSON_NOUNS = frozenset("""
 actor actress actors actresses star stars newcomer newcomers comedian comic singer rapper
@@ -90,6 +90,9 @@ ORGANIZATION_REFERENCES = {"streamer": "Network", "network": "Network", "broadca
                            "cabler": "Network", "studio": "Studio"}
 PRONOUNS_WORK = frozenset("it".split())
 NEGATIONS = frozenset("not never n't no".split())
-HYPOTHETICAL = frozenset("if would could might should may hopes hope rumored rumoured reportedly".split())
+HYPOTHETICAL = frozenset("""if would could might should may hopes hope hoping hoped rumored rumoured reportedly
+rumor rumors rumour rumours speculation speculated talks negotiations negotiating eyeing eyed circling
+considering considered campaigned campaigning campaign petition petitions wants want wish wishes
+dream potential possible possibly unconfirmed whether""".split())
 #: Lower-case words allowed inside a capitalised title or name.
 NAME_CONNECTORS = frozenset("of the a an to be de du da di del della des van von der den la le les y el al bin".split())
