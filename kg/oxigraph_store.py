@@ -52,6 +52,7 @@ class OxigraphStore(Store):
     def __init__(self, location: str | os.PathLike | None = None, base: str = DEFAULT_BASE,
                  read_only: bool = False):
         self.base = base
+        self.read_only = read_only
         self.location = None if location is None else Path(location)
         if self.location is None:
             self._store = ox.Store()
@@ -113,11 +114,8 @@ class OxigraphStore(Store):
     def close(self) -> None:
         """Flush and let go of the folder's lock."""
         store, self._store = getattr(self, "_store", None), None
-        if store is not None and self.location is not None:
-            try:
-                store.flush()
-            except OSError:  # a read-only store has nothing to flush
-                pass
+        if store is not None and self.location is not None and not self.read_only:
+            store.flush()
 
 
 def _to_ox(value: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
