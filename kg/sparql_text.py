@@ -79,6 +79,18 @@ def insert_data(triples: Iterable[Triple], graph: URIRef) -> str:
     return f"INSERT DATA {{ GRAPH {term(graph)} {{\n{triples_text(triples)}\n}} }}"
 
 
+def union_update(node: URIRef, triples: Iterable[Triple] | None) -> list[str]:
+    """Operations that keep the default graph the union of the named graphs while the graph
+    `node` is replaced by these triples: its old triples leave the default graph unless another
+    graph states them, its new ones enter it. Run before and with replace_graph_update."""
+    operations = [f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {term(node)} {{ ?s ?p ?o }} "
+                  f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {term(node)}) }} }}"]
+    triples = list(triples or ())
+    if triples:
+        operations.append(f"INSERT DATA {{\n{triples_text(triples)}\n}}")
+    return operations
+
+
 def manifest_update(node: URIRef, values: Mapping[URIRef, Literal | None], manifest: URIRef) -> list[str]:
     """Operations that set (or, for None, delete) manifest values of an article node."""
     operations = [f"DELETE WHERE {{ GRAPH {term(manifest)} {{ {term(node)} {term(prop)} ?value }} }}"
