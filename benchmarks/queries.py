@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-QUICK_SIZES = (5_000, 20_000)
+QUICK_SIZES = (2_000, 8_000)
 FULL_SIZES = (10_000, 100_000, 1_000_000)
 STORES = ("oxigraph", "rdflib")
 FIRST = ("Amara", "Bastien", "Calla", "Dorian", "Elsa", "Fenwick", "Greta", "Hollis", "Ines", "Jorah",
