@@ -1,8 +1,9 @@
-"""The `kg` command: thin subcommands over the library (build, extract, query, view, eval, validate)."""
+"""The `kg` command: thin subcommands over the library (build, extract, query, view, remove, eval, validate)."""
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -16,11 +17,15 @@ from .network import PREDICATES, TYPES
 from .nlp import DEFAULT_MODEL
 from .pipeline import ExtractOptions, extract_articles
 from .query import list_queries
+from .store import open_store
 from .terms import DEFAULT_BASE
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_OUT = "outputs"
 EXIT_SKIPPED = 3  # some inputs could not be read; the rest landed
+STORE_FOLDER = "store"  # the Oxigraph store of `kg build`, inside --out
+STORE_HELP = ("graph store: memory, oxigraph:FOLDER, or the URL of a SPARQL 1.1 endpoint "
+              "(credentials from KG_SPARQL_USER / KG_SPARQL_PASSWORD)")
 
 
 def _count(text: str) -> int:
@@ -56,35 +61,73 @@ def _report_errors(errors) -> None:
         print(f"skipped {error}", file=sys.stderr)
 
 
+def _default_store(out: str | Path) -> str:
+    """The store `kg build` keeps between runs: Oxigraph in `<out>/store`."""
+    return f"oxigraph:{Path(out) / STORE_FOLDER}"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     paths = args.paths or [DEFAULT_CORPUS]
     out = Path(args.out)
-    graph = KnowledgeGraph(store=args.store, options=_extract_options(args), base=args.base_iri)
-    bar = _progress(None, sys.stderr.isatty() and not args.quiet)
-    report = graph.add_paths(paths, on_article=lambda _: bar.update(1))
-    bar.close()
-    _report_errors(report.errors)
-    if not report.articles:
-        print(f"kg: no article could be read from {', '.join(map(str, paths))}; nothing written", file=sys.stderr)
-        return 2
-    graph.write_facts(out / "facts")
-    graph.save(out / "graph.ttl")
-    graph.save(out / "graph.trig")
-    graph.save(out / "graph.jsonld")
-    if not args.no_html:
-        graph.to_html(out / "graph.html", title="kg: " + ", ".join(str(p) for p in paths))
-    summary = graph.summary()
+    fresh_out = not out.exists()
+    with KnowledgeGraph(store=args.store or _default_store(out), options=_extract_options(args),
+                        base=args.base_iri) as graph:
+        bar = _progress(None, sys.stderr.isatty() and not args.quiet)
+        report = graph.add_paths(paths, on_article=lambda _: bar.update(1))
+        bar.close()
+        _report_errors(report.errors)
+        if not report.articles and not report.unchanged:
+            graph.close()
+            if fresh_out:  # the empty store this run created
+                shutil.rmtree(out, ignore_errors=True)
+            print(f"kg: no article could be read from {', '.join(map(str, paths))}; nothing written", file=sys.stderr)
+            return 2
+        _write_outputs(graph, out, html=not args.no_html, title="kg: " + ", ".join(str(p) for p in paths))
+        summary = graph.summary()
     seconds = time.perf_counter() - started
     if not args.quiet:
         print(f"articles: {summary['articles']}" + (f" ({len(report.errors)} skipped)" if report.errors else ""))
+        print(f"parsed:   {len(report.articles)} new or changed, {len(report.unchanged)} unchanged; "
+              f"{len(report.rewritten)} named graphs rewritten")
         print("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["entities"].items())))
         print("facts:    " + ", ".join(f"{k} {v}" for k, v in sorted(summary["facts"].items())))
         print(f"triples:  {summary['triples']}")
+        print(f"store:    {args.store or _default_store(out)}")
         print(f"wrote:    {out}/graph.ttl, graph.trig, graph.jsonld"
               + ("" if args.no_html else ", graph.html") + ", facts/*.json")
         print(f"seconds:  {seconds:.1f}")
     return EXIT_SKIPPED if report.errors else 0
+
+
+def _write_outputs(graph: KnowledgeGraph, out: Path, html: bool, title: str) -> None:
+    """The exports of the store: facts files, Turtle, TriG, JSON-LD and the HTML view."""
+    facts = out / "facts"
+    written = set(graph.write_facts(facts))
+    for stale in facts.glob("*.json"):  # articles removed from the store
+        if stale not in written:
+            stale.unlink()
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
+        graph.save(out / name)
+    if html:
+        graph.to_html(out / "graph.html", title=title)
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    spec = args.store or _default_store(out)
+    if not args.store and not (out / STORE_FOLDER).is_dir():
+        raise SystemExit(f"kg: no store in {out / STORE_FOLDER}; run `kg build` first or pass --store")
+    with KnowledgeGraph(store=spec, base=args.base_iri) as graph:
+        known = {e.article.id for e in graph.extractions}
+        missing = [a for a in args.ids if a not in known]
+        for article_id in args.ids:
+            graph.remove(article_id)
+        _write_outputs(graph, out, html=not args.no_html, title=f"kg: {spec}")
+        print(f"removed {len(args.ids) - len(missing)} article(s); {len(graph)} triples left", file=sys.stderr)
+    for article_id in missing:
+        print(f"kg: no article {article_id} in the store", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -98,9 +141,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _load_graph(args: argparse.Namespace) -> KnowledgeGraph:
-    path = Path(args.graph)
+    """The graph a reading command works on: --graph FILE, else --store, else the store that
+    `kg build` keeps in outputs/store, else outputs/graph.trig."""
+    if args.graph:
+        return _graph_from_file(Path(args.graph))
+    if args.store:
+        return KnowledgeGraph(store=open_store(args.store, read_only=True))
+    default = Path(DEFAULT_OUT) / STORE_FOLDER
+    if default.is_dir():
+        return KnowledgeGraph(store=open_store(f"oxigraph:{default}", read_only=True))
+    return _graph_from_file(Path(DEFAULT_OUT) / "graph.trig")
+
+
+def _graph_from_file(path: Path) -> KnowledgeGraph:
     if not path.is_file():
-        raise SystemExit(f"kg: no graph file {path}; run `kg build` first or pass --graph FILE")
+        raise SystemExit(f"kg: no graph file {path}; run `kg build` first or pass --graph FILE or --store")
     return KnowledgeGraph.load(path)
 
 
@@ -120,20 +175,21 @@ def cmd_query(args: argparse.Namespace) -> int:
             params = f"  (params: {', '.join(q.params)})" if q.params else ""
             print(f"{q.name:18s} {q.title}{params}")
         return 0
-    result = _load_graph(args).query(args.query, **_params(args.param))
+    with _load_graph(args) as graph:
+        result = graph.query(args.query, **_params(args.param))
     text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[args.format]()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
 
 def cmd_view(args: argparse.Namespace) -> int:
-    graph = _load_graph(args)
-    try:
-        graph.to_html(args.out, focus=args.focus, depth=args.depth, top=args.top,
-                      types=args.type or (), predicates=args.predicate or (),
-                      title=f"kg: {args.focus or args.graph}")
-    except (LookupError, ValueError) as err:
-        raise SystemExit(f"kg: {err.args[0] if err.args else err}")
+    with _load_graph(args) as graph:
+        try:
+            graph.to_html(args.out, focus=args.focus, depth=args.depth, top=args.top,
+                          types=args.type or (), predicates=args.predicate or (),
+                          title=f"kg: {args.focus or args.graph or args.store or DEFAULT_OUT}")
+        except (LookupError, ValueError) as err:
+            raise SystemExit(f"kg: {err.args[0] if err.args else err}")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
@@ -155,8 +211,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    graph = _load_graph(args)
-    conforms, text = validate_graph(graph.store.dataset)
+    with _load_graph(args) as graph:
+        conforms, text = validate_graph(graph.store.dataset)
     print("conforms to ontology/shapes.ttl" if conforms else text)
     return 0 if conforms else 1
 
@@ -170,7 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="extract articles and write the graph, facts and HTML view")
     p.add_argument("paths", nargs="*", help=f"article files or folders (default: {DEFAULT_CORPUS}/)")
     p.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
-    p.add_argument("--store", default="memory", help="graph store (default: memory)")
+    p.add_argument("--store", help=STORE_HELP + f" (default: oxigraph:OUT/{STORE_FOLDER}, kept between runs; "
+                   "memory keeps nothing)")
     p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of entity IRIs (default: {DEFAULT_BASE})")
     p.add_argument("--no-html", action="store_true", help="skip the HTML view")
     p.add_argument("--quiet", "-q", action="store_true", help="print no summary")
@@ -183,10 +240,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract_arguments(p)
     p.set_defaults(func=cmd_extract)
 
-    graph_help = f"RDF file to read (default: {DEFAULT_OUT}/graph.trig)"
+    graph_help = f"RDF file to read instead of a store (default: {DEFAULT_OUT}/graph.trig when there is no store)"
+    read_store_help = STORE_HELP + f" to read (default: {DEFAULT_OUT}/{STORE_FOLDER} when it exists)"
     p = sub.add_parser("query", help="run SPARQL (text, a .rq file or a shipped query name)")
     p.add_argument("query", nargs="?", help="SPARQL text, path to a .rq file, or a name from --list")
-    p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
+    p.add_argument("--graph", help=graph_help)
+    p.add_argument("--store", help=read_store_help)
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help='bind a query parameter (as a literal), e.g. -p work="Harbor Lights"')
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -194,7 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("view", help="write the interactive HTML view")
-    p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
+    p.add_argument("--graph", help=graph_help)
+    p.add_argument("--store", help=read_store_help)
     p.add_argument("--focus", help="draw only the neighbourhood of this entity (any spelling)")
     p.add_argument("--depth", type=_count, default=1, help="hops around --focus (default: 1)")
     p.add_argument("--top", type=_count, metavar="N",
@@ -206,6 +266,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=f"{DEFAULT_OUT}/graph.html", help="HTML file to write")
     p.set_defaults(func=cmd_view)
 
+    p = sub.add_parser("remove", help="remove articles (their named graphs) from the store and rewrite the exports")
+    p.add_argument("ids", nargs="+", metavar="ID", help="article ids (file stems or JSON ids)")
+    p.add_argument("--out", default=DEFAULT_OUT, help=f"output folder of the build (default: {DEFAULT_OUT}/)")
+    p.add_argument("--store", help=STORE_HELP + f" (default: oxigraph:OUT/{STORE_FOLDER})")
+    p.add_argument("--base-iri", default=DEFAULT_BASE, help=f"base of entity IRIs (default: {DEFAULT_BASE})")
+    p.add_argument("--no-html", action="store_true", help="skip the HTML view")
+    p.set_defaults(func=cmd_remove)
+
     p = sub.add_parser("eval", help="precision, recall and F1 of facts files against gold")
     p.add_argument("gold", help="folder of gold facts files")
     p.add_argument("pred", help="folder of predicted facts files")
@@ -213,8 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="also print the scores as JSON")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("validate", help="check a graph file against the SHACL shapes")
-    p.add_argument("--graph", default=f"{DEFAULT_OUT}/graph.trig", help=graph_help)
+    p = sub.add_parser("validate", help="check a graph (store or file) against the SHACL shapes")
+    p.add_argument("--graph", help=graph_help)
+    p.add_argument("--store", help=read_store_help)
     p.set_defaults(func=cmd_validate)
     return parser
 

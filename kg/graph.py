@@ -5,14 +5,17 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import networkx as nx
 
 from .corpus import ReadError, article_from_text, read_articles
+from . import __version__
 from .fsutil import atomic_write_text
+from .manifest import graph_hash, source_hash
 from .model import Article, ArticleExtraction
 from .pipeline import ExtractOptions, extract_articles
 from .query import QueryResult, run_query
@@ -31,14 +34,21 @@ def _ontology_dir() -> Path:
 
 @dataclass
 class BuildReport:
-    """What a build did: articles added, inputs skipped (with reasons)."""
+    """What a build did: articles parsed, articles unchanged since the store last saw them (not
+    parsed again), inputs skipped (with reasons), and the named graphs rewritten."""
 
     articles: list[str] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rewritten: list[str] = field(default_factory=list)
 
 
 class KnowledgeGraph:
     """A knowledge graph of entertainment news: add articles, query with SPARQL, view, save.
+
+    The store keeps, per article, its extraction and the hash of its text (kg.manifest), so
+    adding articles again parses only new or changed ones, and only the named graphs whose
+    resolved content changed are rewritten.
 
     >>> kg = KnowledgeGraph()
     >>> kg.add_text("Jane Roe stars as Ada in Harbor, a drama series from HBO.", article_id="a1")
@@ -49,13 +59,15 @@ class KnowledgeGraph:
         self.options = options or ExtractOptions(**option_overrides)
         self.base = base
         self.store = open_store(store, base=base) if isinstance(store, str) else store
-        self._raw: dict[str, ArticleExtraction] = {}  # per article, as extracted
+        self._raw: dict[str, ArticleExtraction] | None = None  # per article, as extracted (read lazily)
+        self._sources: dict[str, str] = {}  # per article, hash of the text it was extracted from
+        self._graphs: dict[str, str] = {}  # per article, hash of what its named graph holds
         self._merged: dict[str, ArticleExtraction] = {}  # per article, labels resolved corpus-wide
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
     def build(cls, paths: Iterable[str | os.PathLike], **kwargs) -> "KnowledgeGraph":
-        """A new graph of every article under `paths` (files or folders)."""
+        """A graph of every article under `paths` (files or folders), in a new or existing store."""
         graph = cls(**kwargs)
         graph.add_paths(paths)
         return graph
@@ -69,44 +81,86 @@ class KnowledgeGraph:
         """Add one article given as a string (optional first line `date YYYY-MM-DD`)."""
         article = article_from_text(text, article_id, **meta)
         self.add_articles([article])
-        return self._raw[article.id]
+        return self._loaded()[article.id]
 
     def add_articles(self, articles: Iterable[Article | ReadError],
                      on_article: Callable[[ArticleExtraction], None] | None = None) -> BuildReport:
-        """Extract and add articles; an article with a known id replaces the earlier one."""
+        """Extract and add articles; an article with a known id replaces the earlier one, and one
+        whose text and options are unchanged since it was stored is not parsed again.
+
+        Each extraction is kept in the store as soon as it is made, and each named graph is
+        replaced in one transaction, so an interrupted build (an exception, Ctrl-C, a kill)
+        leaves every graph as it was or as it should be, and the next build resumes.
+        """
+        raw = self._loaded()
         report = BuildReport()
-        for extraction in extract_articles(articles, self.options, on_error=report.errors.append):
-            self._raw[extraction.article.id] = extraction
-            report.articles.append(extraction.article.id)
-            if on_article:
-                on_article(extraction)
-        self._sync()
+        hashes: dict[str, str] = {}
+
+        def changed() -> Iterator[Article | ReadError]:
+            for item in articles:
+                if isinstance(item, Article):
+                    hashes[item.id] = source_hash(item, self._settings())
+                    if self._sources.get(item.id) == hashes[item.id] and item.id in raw:
+                        report.unchanged.append(item.id)
+                        continue
+                yield item
+
+        pending = changed()
+        first = next(pending, None)  # nothing new: do not even load spaCy
+        if first is not None:
+            for extraction in extract_articles(chain([first], pending), self.options, on_error=report.errors.append):
+                article_id = extraction.article.id
+                self.store.cache(extraction, hashes[article_id])
+                raw[article_id], self._sources[article_id] = extraction, hashes[article_id]
+                report.articles.append(article_id)
+                if on_article:
+                    on_article(extraction)
+        report.rewritten = self._sync()
         return report
 
     def remove(self, article_id: str) -> None:
         """Remove an article and everything learnt only from it."""
-        self._raw.pop(article_id, None)
-        if self._merged.pop(article_id, None) is not None:
-            self.store.remove(article_id)
+        raw = self._loaded()
+        raw.pop(article_id, None)
+        self._sources.pop(article_id, None)
+        self._graphs.pop(article_id, None)
+        self._merged.pop(article_id, None)
+        self.store.remove(article_id)
         self._sync()
 
-    def _sync(self) -> None:
+    def _settings(self) -> dict[str, object]:
+        """What, besides the text, decides an extraction (part of each article's source hash)."""
+        return {"model": self.options.model, "min_confidence": self.options.min_confidence, "kg": __version__}
+
+    def _loaded(self) -> dict[str, ArticleExtraction]:
+        """The extractions as read, from the store's manifest the first time they are needed."""
+        if self._raw is None:
+            self._raw = {}
+            for record in self.store.records().values():
+                if record.extraction is not None:
+                    article_id = record.extraction.article.id
+                    self._raw[article_id] = record.extraction
+                    self._sources[article_id] = record.source_hash or ""
+                    self._graphs[article_id] = record.graph_hash or ""
+        return self._raw
+
+    def _sync(self) -> list[str]:
         """Resolve entities across all articles; rewrite the named graphs whose content changed."""
-        merged = merge_corpus(list(self._raw.values()))
-        for extraction in merged:
+        rewritten = []
+        for extraction in merge_corpus(list(self._loaded().values())):
             article_id = extraction.article.id
-            old = self._merged.get(article_id)
-            if old is not None and old.to_json() == extraction.to_json():
-                continue
-            if old is not None:
-                self.store.remove(article_id)
-            self.store.add(extraction)
             self._merged[article_id] = extraction
+            digest = graph_hash(extraction, self.base)
+            if self._graphs.get(article_id) != digest:
+                self.store.add(extraction, graph_hash=digest)
+                self._graphs[article_id] = digest
+                rewritten.append(article_id)
+        return rewritten
 
     @property
     def extractions(self) -> list[ArticleExtraction]:
         """Per-article extractions as read (labels as the article spells them)."""
-        return list(self._raw.values())
+        return list(self._loaded().values())
 
     # -- using ----------------------------------------------------------------------------------
     def query(self, sparql: str, **params: object) -> QueryResult:
@@ -157,6 +211,8 @@ class KnowledgeGraph:
 
     def summary(self) -> dict:
         """Counts a user wants after a build: articles, entities by type, facts by predicate."""
+        if not self._merged and self._loaded():
+            self._sync()
         entities: Counter = Counter()
         seen = set()
         facts: Counter = Counter()
@@ -171,6 +227,16 @@ class KnowledgeGraph:
 
     def __len__(self) -> int:
         return len(self.store)
+
+    def close(self) -> None:
+        """Close the store (an on-disk store releases its folder)."""
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def write_facts(extractions: Iterable[ArticleExtraction], folder: str | os.PathLike) -> list[Path]:

@@ -5,7 +5,7 @@ contract between them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 #: Entity types of FORMAT.md, and the subtypes the graph distinguishes.
 ENTITY_TYPES = ("Person", "Work", "Organization", "Character")
@@ -114,3 +114,19 @@ class ArticleExtraction:
         data["entities"] = [e.to_json() for e in self.entities]
         data["facts"] = [f.to_json() for f in self.facts]
         return data
+
+
+def extraction_to_record(extraction: ArticleExtraction) -> dict:
+    """Everything an extraction holds (provenance offsets and methods too), as JSON-ready data;
+    the article text is left out: a stored record stands for the text it was extracted from."""
+    article = {k: v for k, v in asdict(extraction.article).items() if k not in ("text", "source") and v is not None}
+    return {"article": article,
+            "entities": [asdict(e) for e in extraction.entities],
+            "facts": [asdict(f) for f in extraction.facts]}
+
+
+def extraction_from_record(record: dict) -> ArticleExtraction:
+    """The ArticleExtraction that extraction_to_record wrote (with an empty article text)."""
+    facts = [Fact(**{**f, "provenance": Provenance(**f["provenance"])}) for f in record["facts"]]
+    return ArticleExtraction(Article(text="", **record["article"]),
+                             [Entity(**e) for e in record["entities"]], facts)

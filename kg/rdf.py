@@ -72,6 +72,13 @@ def add_extraction(dataset: Dataset, extraction: ArticleExtraction, base: str = 
     return graph
 
 
+def article_graph(extraction: ArticleExtraction, base: str = DEFAULT_BASE) -> Graph:
+    """One article's extraction as a Graph named by its article IRI (for stores that are not rdflib)."""
+    graph = Graph(identifier=article_iri(extraction.article.id, base))
+    _GraphWriter(graph, extraction, base).write()
+    return graph
+
+
 def _xsd_date(text: str) -> Literal | None:
     """An xsd:date literal for an ISO date (or date-time) string, None if it is not one."""
     try:
@@ -218,4 +225,4 @@ class _GraphWriter:
             add((node, METHOD, Literal(source.method)))
 
 
-__all__ = ["add_extraction", "bind_prefixes", "remove_article", "to_dataset"]
+__all__ = ["add_extraction", "article_graph", "bind_prefixes", "remove_article", "to_dataset"]

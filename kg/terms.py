@@ -80,6 +80,12 @@ METHOD = KG.method  # statement -> name of the extraction pattern
 NAME_KEY = KG.nameKey  # entity -> matching key of each of its names (kg.resolve.name_key)
 ARTICLE = KG.Article  # class of article nodes (subclass of schema:NewsArticle)
 
+#: The manifest: what a store remembers per article node so that builds are incremental (kg.manifest).
+MANIFEST = KG.manifest  # the named graph that holds it; never exported
+SOURCE_HASH = KG.sourceHash  # article -> hash of the text and options it was extracted from
+EXTRACTION = KG.extraction  # article -> its extraction as read (JSON), for corpus-wide resolution
+GRAPH_HASH = KG.graphHash  # article -> hash of the resolved extraction its named graph holds
+
 
 def slug(text: str, max_length: int = 80) -> str:
     """A readable, IRI-safe slug: ASCII-folded, lower-case words joined by '-'."""

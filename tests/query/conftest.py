@@ -12,15 +12,16 @@ from kg_samples import etoile, maisel  # noqa: E402
 from rdflib import Dataset  # noqa: E402
 
 from kg.rdf import to_dataset  # noqa: E402
-from kg.store import MemoryStore, Store, open_store  # noqa: E402
+from kg.store import Store, open_store  # noqa: E402
 
 
-@pytest.fixture
-def store() -> Store:
-    store = open_store("memory")
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request, tmp_path_factory) -> Store:
+    """The two samples in each embedded store: rdflib in memory, and Oxigraph on disk."""
+    store = open_store("memory" if request.param == "memory" else f"oxigraph:{tmp_path_factory.mktemp('oxigraph')}")
     store.add_all([etoile(), maisel()])
-    assert isinstance(store, MemoryStore)
-    return store
+    yield store
+    store.close()
 
 
 @pytest.fixture

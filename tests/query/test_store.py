@@ -4,19 +4,32 @@ from __future__ import annotations
 import pytest
 from kg_samples import ETOILE_ID, MAISEL_ID, etoile
 
-from kg.store import STORES, MemoryStore, open_store
+from rdflib import Graph
+
+from kg.oxigraph_store import OxigraphStore
+from kg.store import STORES, MemoryStore, open_store, register_store
 from kg.terms import article_iri
 
 #: rdflib 7.6 warns about its own deprecated Dataset internals on every lookup; not ours to fix.
 pytestmark = pytest.mark.filterwarnings(r"ignore:(Dataset\.|ConjunctiveGraph ).*deprecated:DeprecationWarning")
 
 
-def test_open_store_by_name_and_unknown_names():
-    assert isinstance(open_store(), MemoryStore) and "memory" in STORES
-    with pytest.raises(ValueError, match="known stores: memory"):
+def test_open_store_by_name_and_unknown_names(tmp_path):
+    assert isinstance(open_store(), MemoryStore) and {"memory", "oxigraph", "sparql"} <= set(STORES)
+    with pytest.raises(ValueError, match="known stores: memory, oxigraph, sparql"):
         open_store("oxigraf")
-    with pytest.raises(ValueError, match="known stores"):
-        open_store("https://example.org/sparql")  # no remote backend registered yet
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as store:
+        assert isinstance(store, OxigraphStore) and len(store) == 0
+    assert (tmp_path / "db").is_dir()
+
+
+def test_a_store_registered_by_module_path_is_imported_when_opened(tmp_path):
+    register_store("disk", "kg.oxigraph_store:OxigraphStore")
+    try:
+        with open_store(f"disk:{tmp_path / 'db'}") as store:
+            assert isinstance(store, OxigraphStore)
+    finally:
+        del STORES["disk"]
 
 
 def test_len_counts_triples_over_all_graphs(store):
@@ -70,11 +83,11 @@ def test_a_failed_write_keeps_the_old_file(store, tmp_path, monkeypatch):
     path = store.serialize(tmp_path / "kg.trig")
     before = path.read_bytes()
 
-    def fail_halfway(destination, **options):
+    def fail_halfway(graph, destination, **options):
         destination.write(b"@prefix broken")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store.dataset, "serialize", fail_halfway)
+    monkeypatch.setattr(Graph, "serialize", fail_halfway)
     with pytest.raises(RuntimeError, match="disk full"):
         store.serialize(path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["kg.trig"]
