@@ -24,7 +24,8 @@ EXIT_SKIPPED = 3  # some inputs could not be read; the rest landed
 
 def _extract_options(args: argparse.Namespace) -> ExtractOptions:
     return ExtractOptions(model=args.model, batch_size=args.batch_size, jobs=args.jobs,
-                          min_confidence=args.min_confidence)
+                          min_confidence=args.min_confidence, chunk_chars=args.chunk_chars,
+                          max_chars=args.max_chars)
 
 
 def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +35,12 @@ def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default: 32)")
     parser.add_argument("--min-confidence", type=float, default=0.0,
                         help="drop facts whose confidence is below this (0..1, default: 0)")
+    defaults = ExtractOptions()
+    parser.add_argument("--chunk-chars", type=int, default=defaults.chunk_chars,
+                        help="longer articles go through spaCy in pieces cut at paragraph breaks "
+                             f"(default: {defaults.chunk_chars:,})")
+    parser.add_argument("--max-chars", type=int, default=defaults.max_chars,
+                        help=f"skip (and report) articles longer than this (default: {defaults.max_chars:,})")
 
 
 def _progress(total: int | None, enabled: bool):
