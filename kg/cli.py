@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from .corpus import read_articles
 from .evaluate import evaluate
+from .fsutil import staged_folder
 from .graph import KnowledgeGraph, validate_graph, write_facts
 from .nlp import DEFAULT_MODEL
 from .pipeline import ExtractOptions, extract_articles
@@ -66,12 +67,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not report.articles:
         print(f"kg: no article could be read from {', '.join(map(str, paths))}; nothing written", file=sys.stderr)
         return 2
-    graph.write_facts(out / "facts")
-    graph.save(out / "graph.ttl")
-    graph.save(out / "graph.trig")
-    graph.save(out / "graph.jsonld")
-    if not args.no_html:
-        graph.to_html(out / "graph.html", title="kg: " + ", ".join(str(p) for p in paths))
+    with staged_folder(out) as stage:  # a build stopped at any moment leaves the previous outputs
+        graph.write_facts(stage / "facts")
+        graph.save(stage / "graph.ttl")
+        graph.save(stage / "graph.trig")
+        graph.save(stage / "graph.jsonld")
+        if not args.no_html:
+            graph.to_html(stage / "graph.html", title="kg: " + ", ".join(str(p) for p in paths))
     summary = graph.summary()
     seconds = time.perf_counter() - started
     if not args.quiet:

@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".jsonl")
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _UNSAFE_ID = re.compile(r"[^\w.\-]+", re.UNICODE)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Unicode Cc but tab, LF, CR
-_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Unicode control characters (Cc) but tab, LF and CR; and lone surrogates (Cs).
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_ID_LENGTH = 120
 MAX_ID_BYTES = 160
 _RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
@@ -68,7 +68,7 @@ def clean_text(text: str) -> str:
 
     JSON lines can carry both ("\\u0000", "\\ud800"); neither survives UTF-8 files or RDF/XML.
     """
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    return _UNWANTED.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", text)
 
 
 class _VisibleText(HTMLParser):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 
 #: Byte-order marks, longest first (a UTF-32 LE mark starts with the UTF-16 LE one).
@@ -25,7 +24,11 @@ WESTERN_ASCII_SHARE = 0.9
 MAX_CONTROL_SHARE = 0.01
 #: Labels the HTML standard reads as windows-1252 (pages labelled latin-1 use its quotes and dashes).
 _AS_WINDOWS_1252 = {"iso8859-1": "cp1252", "ascii": "cp1252"}
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode Cc but tab, line and form feeds, CR
+
+
+_ASCII = bytes(range(0x80))
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0e, 0x20), 0x7f])
 
 
 class UndecodableError(ValueError):
@@ -60,14 +63,18 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+def _looks_binary(text: str | bytes) -> bool:
+    """More control characters than MAX_CONTROL_SHARE (bytes: counted fast, C0 and DEL only)."""
+    if isinstance(text, bytes):
+        controls = len(text) - len(text.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROLS.findall(text))
     return controls > MAX_CONTROL_SHARE * max(len(text), 1)
 
 
 def _detect(data: bytes) -> Decoded:
     """Guess the encoding of bytes that are not UTF-8 (see WESTERN_ASCII_SHARE for the rule)."""
-    ascii_share = sum(1 for byte in data if byte < 0x80) / max(len(data), 1)
+    ascii_share = 1 - len(data.translate(None, _ASCII)) / max(len(data), 1)
     if b"\x00" not in data and ascii_share >= WESTERN_ASCII_SHARE:
         text = _strict(data, "cp1252") or data.decode("latin-1")  # cp1252 leaves 5 bytes undefined
         encoding = "cp1252"
@@ -95,6 +102,6 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if text is not None and not _looks_binary(text):
             return Decoded(text, declared, "declared")
     text = _strict(data, "utf-8")
-    if text is not None and not _looks_binary(text):
+    if text is not None and not _looks_binary(data):
         return Decoded(text, "utf-8", "utf-8")
     return _detect(data)
