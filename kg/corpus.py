@@ -199,7 +199,8 @@ def _from_jsonl(path: Path, text: str) -> Iterator[Article | ReadError]:
         try:
             record = json.loads(line)
         except ValueError as err:
-            yield ReadError(where, f"not valid JSON ({getattr(err, 'msg', err)})")
+            where_in_line = f" at column {err.colno}" if isinstance(err, json.JSONDecodeError) else ""
+            yield ReadError(where, f"not valid JSON{where_in_line}: {getattr(err, 'msg', err)}")
             continue
         except RecursionError:
             yield ReadError(where, "not valid JSON (nested too deeply)")
@@ -228,7 +229,8 @@ def read_file(path: str | Path) -> Iterator[Article | ReadError]:
         return
     article = _from_html(path, text) if is_html else _from_text(path, text)
     if not article.text.strip():
-        yield ReadError(str(path), "empty article (no text)")
+        yield ReadError(str(path), "no visible article text (only markup, scripts or navigation)" if is_html
+                        else "empty article (no text)")
     else:
         yield article
 

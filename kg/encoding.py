@@ -95,7 +95,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if data.startswith(bom):
             text = _strict(data, encoding)
             if text is None:
-                raise UndecodableError(f"starts with a {encoding} byte-order mark but is not {encoding}")
+                name = encoding.replace("-sig", "").upper()
+                raise UndecodableError(f"starts with a {name} byte-order mark but is not valid {name}")
             return Decoded(text, encoding, "bom")
     if declared:
         text = _strict(data, declared)
