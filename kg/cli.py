@@ -9,6 +9,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from pyparsing import ParseException
+
 from . import __version__
 from .corpus import read_articles
 from .evaluate import evaluate
@@ -102,7 +104,10 @@ def _load_graph(args: argparse.Namespace) -> KnowledgeGraph:
     path = Path(args.graph)
     if not path.is_file():
         raise SystemExit(f"kg: no graph file {path}; run `kg build` first or pass --graph FILE")
-    return KnowledgeGraph.load(path)
+    try:
+        return KnowledgeGraph.load(path)
+    except Exception as err:  # rdflib raises a different error per format; all mean "not this RDF"
+        raise SystemExit(f"kg: cannot read {path} as RDF: {' '.join(str(err).split())[:300]}") from err
 
 
 def _params(pairs: Sequence[str]) -> dict[str, str]:
@@ -121,7 +126,11 @@ def cmd_query(args: argparse.Namespace) -> int:
             params = f"  (params: {', '.join(q.params)})" if q.params else ""
             print(f"{q.name:18s} {q.title}{params}")
         return 0
-    result = _load_graph(args).query(args.query, **_params(args.param))
+    graph = _load_graph(args)
+    try:
+        result = graph.query(args.query, **_params(args.param))
+    except ParseException as err:
+        raise SystemExit(f"kg: the query is not valid SPARQL: {err}") from err
     text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[args.format]()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -239,9 +248,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _log_to_stderr()
     try:
         return args.func(args)
-    except (ValueError, FileNotFoundError, RuntimeError) as err:
+    except (ValueError, OSError, RuntimeError) as err:  # OSError: names the file (permissions, disk full)
         print(f"kg: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("kg: interrupted; the previous outputs are as they were", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .corpus import ReadError, article_from_text, read_articles
+from .corpus import ReadError, article_from_text, read_articles, safe_id
 from .fsutil import atomic_write_text
 from .model import Article, ArticleExtraction
 from .pipeline import ExtractOptions, extract_articles
@@ -173,7 +173,7 @@ def write_facts(extractions: Iterable[ArticleExtraction], folder: str | os.PathL
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for extraction in extractions:
-        path = out / f"{extraction.article.id}.json"
+        path = out / f"{safe_id(extraction.article.id)}.json"  # safe already, unless made by hand
         atomic_write_text(path, json.dumps(extraction.to_json(), ensure_ascii=False, indent=2) + "\n")
         written.append(path)
     return written

@@ -5,13 +5,14 @@ is joined back into one Doc before extraction; an article longer than `max_chars
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .corpus import ReadError
+from .corpus import ReadError, safe_id
 from .extract import Extractor
 from .model import Article, ArticleExtraction
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -67,6 +68,8 @@ def extract_articles(articles: Iterable[Article | ReadError], options: ExtractOp
                 report(ReadError(item.source or item.id, f"article too long ({len(item.text):,} characters; "
                                                          f"the limit is {options.max_chars:,}, see --max-chars)"))
             else:
+                if item.id != safe_id(item.id):  # an Article made by a caller, not by the readers
+                    item = dataclasses.replace(item, id=safe_id(item.id))
                 chunks = chunk_text(item.text, size)
                 for index, chunk in enumerate(chunks):
                     yield chunk, (item, index, len(chunks))
