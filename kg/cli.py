@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shutil
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from pyparsing import ParseException
+
 from . import __version__
 from .corpus import read_articles
 from .evaluate import evaluate
+from .fsutil import staged_folder
 from .graph import KnowledgeGraph, validate_graph, write_facts
 from .network import PREDICATES, TYPES
 from .nlp import DEFAULT_MODEL
@@ -38,7 +42,8 @@ def _count(text: str) -> int:
 
 def _extract_options(args: argparse.Namespace) -> ExtractOptions:
     return ExtractOptions(model=args.model, batch_size=args.batch_size, jobs=args.jobs,
-                          min_confidence=args.min_confidence)
+                          min_confidence=args.min_confidence, chunk_chars=args.chunk_chars,
+                          max_chars=args.max_chars)
 
 
 def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +53,12 @@ def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default: 32)")
     parser.add_argument("--min-confidence", type=float, default=0.0,
                         help="drop facts whose confidence is below this (0..1, default: 0)")
+    defaults = ExtractOptions()
+    parser.add_argument("--chunk-chars", type=int, default=defaults.chunk_chars,
+                        help="longer articles go through spaCy in pieces cut at paragraph breaks "
+                             f"(default: {defaults.chunk_chars:,})")
+    parser.add_argument("--max-chars", type=int, default=defaults.max_chars,
+                        help=f"skip (and report) articles longer than this (default: {defaults.max_chars:,})")
 
 
 def _progress(total: int | None, enabled: bool):
@@ -102,15 +113,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _write_outputs(graph: KnowledgeGraph, out: Path, html: bool, title: str) -> None:
     """The exports of the store: facts files, Turtle, TriG, JSON-LD and the HTML view."""
-    facts = out / "facts"
-    written = set(graph.write_facts(facts))
-    for stale in facts.glob("*.json"):  # articles removed from the store
-        if stale not in written:
+    with staged_folder(out) as stage:  # a build stopped at any moment leaves the previous outputs
+        written = {Path(p).name for p in graph.write_facts(stage / "facts")}
+        for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
+            graph.save(stage / name)
+        if html:
+            graph.to_html(stage / "graph.html", title=title)
+    for stale in (out / "facts").glob("*.json"):  # articles removed from the store
+        if stale.name not in written:
             stale.unlink()
-    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
-        graph.save(out / name)
-    if html:
-        graph.to_html(out / "graph.html", title=title)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -156,7 +167,10 @@ def _load_graph(args: argparse.Namespace) -> KnowledgeGraph:
 def _graph_from_file(path: Path) -> KnowledgeGraph:
     if not path.is_file():
         raise SystemExit(f"kg: no graph file {path}; run `kg build` first or pass --graph FILE or --store")
-    return KnowledgeGraph.load(path)
+    try:
+        return KnowledgeGraph.load(path)
+    except Exception as err:  # rdflib raises a different error per format; all mean "not this RDF"
+        raise SystemExit(f"kg: cannot read {path} as RDF: {' '.join(str(err).split())[:300]}") from err
 
 
 def _params(pairs: Sequence[str]) -> dict[str, str]:
@@ -176,7 +190,10 @@ def cmd_query(args: argparse.Namespace) -> int:
             print(f"{q.name:18s} {q.title}{params}")
         return 0
     with _load_graph(args) as graph:
-        result = graph.query(args.query, **_params(args.param))
+        try:
+            result = graph.query(args.query, **_params(args.param))
+        except ParseException as err:
+            raise SystemExit(f"kg: the query is not valid SPARQL: {err}") from err
     text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[args.format]()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -288,13 +305,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StderrHandler(logging.StreamHandler):
+    """A log handler writing to whatever sys.stderr is when a message comes (callers may swap it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _log_to_stderr() -> None:
+    """kg's warnings (an encoding guessed, a date ignored) go to stderr as `kg: message`, once."""
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("kg: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _log_to_stderr()
     try:
         return args.func(args)
-    except (ValueError, FileNotFoundError, RuntimeError) as err:
+    except (ValueError, OSError, RuntimeError) as err:  # OSError: names the file (permissions, disk full)
         print(f"kg: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("kg: interrupted; the previous outputs are as they were", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

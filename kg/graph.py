@@ -12,8 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from .corpus import ReadError, article_from_text, read_articles
 from . import __version__
+from .corpus import ReadError, article_from_text, read_articles, safe_id, with_safe_id
 from .fsutil import atomic_write_text
 from .manifest import graph_hash, source_hash
 from .model import Article, ArticleExtraction
@@ -99,6 +99,7 @@ class KnowledgeGraph:
         def changed() -> Iterator[Article | ReadError]:
             for item in articles:
                 if isinstance(item, Article):
+                    item = with_safe_id(item)
                     hashes[item.id] = source_hash(item, self._settings())
                     if self._sources.get(item.id) == hashes[item.id] and item.id in raw:
                         report.unchanged.append(item.id)
@@ -245,7 +246,7 @@ def write_facts(extractions: Iterable[ArticleExtraction], folder: str | os.PathL
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for extraction in extractions:
-        path = out / f"{extraction.article.id}.json"
+        path = out / f"{safe_id(extraction.article.id)}.json"  # safe already, unless made by hand
         atomic_write_text(path, json.dumps(extraction.to_json(), ensure_ascii=False, indent=2) + "\n")
         written.append(path)
     return written

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -102,8 +103,12 @@ def entity_iri(entity_type: str, label: str, base: str = DEFAULT_BASE) -> URIRef
 
 
 def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
-    """IRI of an article node; also the name of the article's named graph."""
-    return URIRef(f"{base}article/{slug(article_id, 120)}")
+    """IRI of an article node; also the name of the article's named graph.
+
+    The id itself, percent-encoded where it is not plain ASCII: two ids never share a graph (a
+    slug would fold "Notes", "notes" and "no-tes." together, and one article would replace another).
+    """
+    return URIRef(f"{base}article/{quote(article_id, safe='-._~')}")
 
 
 def statement_iri(article_id: str, key: tuple, base: str = DEFAULT_BASE) -> URIRef:

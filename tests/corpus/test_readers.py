@@ -6,11 +6,12 @@ and every other article still comes through.
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from kg.corpus import (MAX_ID_LENGTH, ReadError, article_from_text, html_to_text, read_articles, read_file,
+from kg.corpus import (MAX_ID_BYTES, MAX_ID_LENGTH, ReadError, article_from_text, html_to_text, read_articles, read_file,
                        safe_id, split_date_line)
 from kg.model import Article
 
@@ -159,8 +160,10 @@ BAD_FILES = {
     "only-date.txt": b"date 2025-01-01\n",
     "empty.html": b"<html><head><title>Nothing</title></head><body><script>x()</script></body></html>",
     "binary.txt": b"GIF89a\x00\x01\x02\x03\x00\x00binary",
-    "latin1.txt": "Pénélope Arnaud stars in Gullwing Bay.".encode("latin-1"),
-}
+    "png.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    "bad-bom.txt": b"\xef\xbb\xbfok \xff\xfe broken after a UTF-8 byte-order mark",
+    "empty.jsonl": b"",
+}  # latin-1 and other legacy encodings are read, not skipped: see test_encodings.py
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
@@ -235,3 +238,24 @@ def test_empty_jsonl_file_is_reported_not_silently_skipped(tmp_path):
     errors = [r for r in results if isinstance(r, ReadError)]
     assert [Path(e.source).name for e in errors] == ["feed.jsonl"]
     assert [r.id for r in results if not isinstance(r, ReadError)] == ["good"]
+
+
+@pytest.mark.parametrize("raw", ["字" * 300, "é" * 300, "🎬" * 100, "con", "NUL.txt", "Com1", "e\u0301t\u00e9"])
+def test_safe_id_fits_a_file_name_on_any_system(tmp_path, raw):
+    value = safe_id(raw)
+    assert len(value.encode("utf-8")) <= MAX_ID_BYTES
+    assert value.split(".")[0].upper() not in {"CON", "NUL", "COM1"}
+    assert value == unicodedata.normalize("NFC", value)
+    # the id, its facts file and the temporary file written beside it all fit in a directory
+    from kg.fsutil import atomic_write_text
+    atomic_write_text(tmp_path / f"{value}-99.json", "{}")
+    assert (tmp_path / f"{value}-99.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_ids_differing_only_in_case_get_distinct_ids(tmp_path):
+    (tmp_path / "a").mkdir()
+    _write(tmp_path / "a", "Lantern.txt", "First article about Gullwing Bay.")
+    _write(tmp_path, "lantern.txt", "Second article about Gullwing Bay.")
+    _write(tmp_path, "feed.jsonl", json.dumps({"id": "lantern-2", "text": "Third."}) + "\n")
+    ids = [a.id for a in _articles(read_articles([tmp_path]))]
+    assert len({i.casefold() for i in ids}) == 3, ids
