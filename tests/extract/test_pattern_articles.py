@@ -37,7 +37,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "brackenridge-director-exits-2025-07-29": "'The script is by X' gives no writer fact",
     "cobalt-saints-casts-its-telepath-2025-05-28":
         "'<Studio>'s genre W has cast X' missed; 'who starred in N's W1 and N's W2, joins Y' gives Y to W2",
-    "corvid-hall-fans-rally-2025-08-19": "the work is named 'the Corvid Hall' (a 'the' from 'at the Corvid Hall premiere')",
     "driftwood-kings-season-3-rumors-2025-03-27":
         "'series creator A B' yields 'A' alone as creator and actor; a rumour gives a cast fact; 'returns as C' missed",
     "fenella-grandison-obi-to-direct-the-carrick-horses-2025-04-22":
