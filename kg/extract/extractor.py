@@ -11,7 +11,7 @@ from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_for
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import ORGANIZATION_REFERENCES, PERSON_REFERENCES, PRONOUNS_PERSON, PRONOUNS_WORK
-from .mentions import Mention, find_mentions
+from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS
 from .sentence import Item, SentenceView
 from .typing import add_context_votes
@@ -29,6 +29,16 @@ _HEADLINE_QUOTE = re.compile(r"(?:^|\s)['‘]([^'’]+)['’](?=[\s:,.!?]|$)|[\"
 TIE_ORDER = {"Other": 0, "Organization": 1, "Person": 2, "Work": 3, "Character": 4}
 
 
+def _ends_in_abbreviation(sent: Span) -> bool:
+    """True if a sentence was cut after a title or an initial: "as Dr." | "Jane Doe", "Robert E." """
+    last = sent[-1]
+    if "\n" in last.text_with_ws or not last.text.endswith("."):
+        return False
+    word = last.text if last.text != "." or len(sent) < 2 else sent[-2].text + "."
+    return word in HONORIFICS or word.rstrip(".") in ABBREVIATED_TITLES or (
+        len(word) == 2 and word[0].isupper())
+
+
 def whole_sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, re-joined where it cut one mid-clause (no final stop, no line break)."""
     spans: list[Span] = []
@@ -36,8 +46,8 @@ def whole_sentences(doc: Doc) -> list[Span]:
         if spans:
             last = spans[-1]
             end_text = last.text.rstrip()
-            if end_text and end_text[-1] not in '.!?:;"”’)' and "\n" not in last[-1].text_with_ws \
-                    and sent[0].is_lower:
+            if (end_text and end_text[-1] not in '.!?:;"”’)' and "\n" not in last[-1].text_with_ws
+                    and sent[0].is_lower) or _ends_in_abbreviation(last):
                 spans[-1] = doc[last.start:sent.end]
                 continue
         spans.append(sent)

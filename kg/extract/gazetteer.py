@@ -23,15 +23,20 @@ class Gazetteer:
 
     def __init__(self, entries: list[tuple[str, str, list[str]]]):
         self._by_key: dict[str, Organization] = {}
+        self._acronyms: set[str] = set()  # keys of short capitals ("DR", "FX"): case must match
         for name, kind, aliases in entries:
             org = Organization(name, kind)
             for spelling in [name, *aliases]:
                 for key in (fold(spelling), fold(spelling).replace(" ", "")):
                     self._by_key.setdefault(key, org)
+                if spelling.isupper() and len(spelling) <= 4:
+                    self._acronyms.add(fold(spelling))
 
     def lookup(self, text: str) -> Organization | None:
         """The organization named exactly by `text`, if any."""
         key = fold(text)
+        if key in self._acronyms and not text.strip(".#@ ").isupper():
+            return None  # "Dr." is a title, not the broadcaster DR
         return self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
 
     def prefix_length(self, span) -> int:

@@ -17,7 +17,15 @@ from .lexicon import NAME_CONNECTORS, PERSON_NOUNS, ROLE_NOUNS, WORK_NOUNS, WORK
 #: Titles that belong to the name after them: "Dr. Ellen Hask", "Father Aurelio Pike".
 HONORIFICS = {"Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Father", "Sister", "Brother", "Lieutenant",
               "Detective", "Captain", "Professor", "Prof.", "Sir", "Dame", "Lord", "Lady", "Agent", "Officer",
-              "Sergeant", "Sgt.", "Judge", "Aunt", "Uncle", "Queen", "King", "Prince", "Princess", "Count"}
+              "Sergeant", "Sgt.", "Judge", "Aunt", "Uncle", "Queen", "King", "Prince", "Princess", "Count",
+              "Inspector", "Sheriff", "Deputy", "Justice", "Major", "Maj.", "Colonel", "Col.", "General", "Gen.",
+              "Lt.", "Capt.", "Commander", "Admiral", "Private", "Corporal", "Marshal", "Constable", "Nurse",
+              "Coach", "Mayor", "Senator", "Governor", "President", "Reverend", "Rev.", "Pastor", "Chief",
+              "Superintendent", "DI", "DCI", "DS", "Mother", "Auntie", "Grandma", "Grandpa", "Miss", "Madame",
+              "Mme.", "Lord", "Baron", "Baroness", "Duke", "Duchess", "Earl", "Countess", "Emperor", "Empress"}
+#: Titles written short with a stop, after which spaCy may wrongly end a sentence.
+ABBREVIATED_TITLES = {"Dr", "Mr", "Mrs", "Ms", "Maj", "Col", "Gen", "Lt", "Capt", "Sgt", "Rev", "Prof", "St",
+                      "Mme", "Jr", "Sr", "Insp", "Det", "Supt", "Cmdr", "Adm", "Gov", "Sen", "Rep"}
 
 #: Verbs that follow a title at a sentence start.
 TITLE_VERBS = {"premieres", "premiered", "returns", "debuts", "debuted", "airs", "streams", "centers", "centres"}

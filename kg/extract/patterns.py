@@ -52,7 +52,7 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
         caption = v.word(end + 1) == "in" or (v.word(end + 1) in ("and", ".", ":", "") and i == 0)
         character_head = head in ("Character", "", "Person") and (
             head != "Person" or v.strength.get(item.entity, 0) <= 3
-            or (caption and v.person_cues.get(item.entity, 0) < 3))
+            or v.person_cues.get(item.entity, 0) < 3)  # "Corwin Castellane (Jarrah Whitlock-Ebo)"
         if caption and len(inner) == 1 and not persons and v.can_be(inner[0], "Person") \
                 and v.type(inner[0]) != "Work" and " " in v.items[inner[0]].lower:
             persons = inner  # "Nell (Jo Ann Quill) in W": a caption names an actor
@@ -147,6 +147,9 @@ def _character_after(v: SentenceView, i: int) -> int | None:
         item = v.items[k]
         if item.entity is not None:
             following = v.word(k + 1)
+            if following in ("'s", "’s") and k + 2 < len(v.items):
+                k += 2  # "Mirela's daughter, Petra": the name before is not the role
+                continue
             if following.isalpha() and following not in _CHARACTER_STOPS and any(
                     v.items[j].entity is not None for j in range(k + 1, min(len(v.items), k + 4))):
                 k += 1  # "Crown attorney Rosalind Mayhew": a modifier before the name

@@ -127,12 +127,33 @@ class SentenceView:
             return self.items[j - 2].entity
         return None
 
+    def credit_prefix(self, k: int) -> bool:
+        """True if the work at k only says who a person is: "W's Jane Doe", "W star Jane Doe"."""
+        j = k + 1
+        if self.word(j) in ("'s", "’s", "'", "’"):
+            j += 1
+        while self.word(j) in ("star", "stars", "actor", "actress", "alum", "breakout", "lead", "creator",
+                               "co-star", "newcomer", "veteran"):
+            j += 1
+        return j > k + 1 and j < len(self.items) and self.items[j].entity is not None \
+            and self.type(j) == "Person"
+
+    def in_closed_relative_clause(self, k: int, i: int) -> bool:
+        """True if item k sits in a "who starred in W," clause that closes before i."""
+        j = k - 1
+        while j >= 0 and self.items[j].lower not in (",", ";", ".", "who", "whose"):
+            j -= 1
+        if j < 0 or self.items[j].lower not in ("who", "whose"):
+            return False
+        return any(self.items[m].lower in (",", ";") for m in range(k + 1, i))
+
     def anchor(self, i: int, exclude: set[int] = frozenset(), forward: bool = True) -> tuple[int | None, float]:
         """The work a trigger at i is about: nearest work before, then after, then the focus work."""
         for k in range(i - 1, -1, -1):
             item = self.items[k]
             if item.depth == 0 and item.entity is not None and item.entity not in exclude \
-                    and self.type(k) == "Work" and not item.blocked:
+                    and self.type(k) == "Work" and not item.blocked and not self.credit_prefix(k) \
+                    and not self.in_closed_relative_clause(k, i):
                 return item.entity, 1.0
             if item.depth == 0 and (self.work_ref(k) or (item.lower in PRONOUNS_WORK and item.entity is not None)):
                 named = self.apposed_work(k) if item.entity is None else None

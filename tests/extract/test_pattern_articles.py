@@ -49,7 +49,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'<Studio>' W, directed by' missed; second actor of 'stars A as ... and B as ...'; 'X's first film since W'",
     "harrowfield-season-2-teaser-2025-11-12":
         "'Character (Actor)' inside a sentence read as prior credits; 'teaser for season two of W' gives no network",
-    "hollow-creek-road-casts-its-deputy-2025-09-02": "character 'Sheriff Amos Dunleavy' cut to 'Sheriff'",
     "itv-orders-mabel-thackery-2025-09-23":
         "a work named like a person: 'X will play <title>, with Y as ... C' gives no cast facts",
     "lakeshore-nocturne-star-will-not-return-2025-10-30":
@@ -75,7 +74,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
-    "starz-first-look-the-cinder-courts-2025-08-27": "character 'Justice Cordelia Ames' cut to 'Justice'",
     "tallgrass-county-season-4-premiere-2025-08-11": "'N will stream each episode the next day' gives no network",
     "the-amber-hour-review-2025-10-03": "'Character (Actor)' in review prose read as a prior credit",
     "the-snowblind-choir-premieres-on-disney-plus-2025-11-04":
