@@ -508,15 +508,16 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 yield Proposal(work, "production_company", org, 0.75, "studio-produces")
             continue
         # "N has ordered W", "N has given a series order to W", "N renewed W"
-        window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 6))]
+        window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 9))]
         if set(window[:3]) & NEGATIONS:
             continue  # "N has not renewed W"
         if kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window)):
             work = None
             for k in range(i + 1, min(len(v.items), i + 14)):
-                if v.items[k].entity is not None and v.word(k + 1).isalpha() and v.word(k + 1) not in (
-                        "and", "or", "for", "in", "on", "from", "to", "with", "as"):
-                    continue  # "U.S. rights to W": a modifier, not the work
+                if v.items[k].entity is not None and (v.word(k + 1) in ("'s", "’s") or (
+                        v.word(k + 1).isalpha() and v.word(k + 1) not in (
+                        "and", "or", "for", "in", "on", "from", "to", "with", "as"))):
+                    continue  # "U.S. rights to W", "Jo Doe's W": a modifier, not the work
                 if v.items[k].entity is not None and v.could_be_work(k):
                     work = _ent(v, k)
                     break
