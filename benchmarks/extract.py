@@ -160,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also profile kg extract --jobs 1 with cProfile and print its top N functions")
     args = parser.parse_args(argv)
+    if args.jobs < 2:
+        parser.error("--jobs is the parallel run's processes: at least 2")
     from kg.corpus import read_articles
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     model = args.model or DEFAULT_MODEL
