@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.corpus import read_articles
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     model = args.model or DEFAULT_MODEL
-    target = 40_000 if args.quick else int(args.mb * 1_000_000)
+    target = 20_000 if args.quick else int(args.mb * 1_000_000)
     batch_size = 4 if args.quick else args.batch_size
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
