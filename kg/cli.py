@@ -49,7 +49,8 @@ def _extract_options(args: argparse.Namespace) -> ExtractOptions:
 def _add_extract_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL,
                         help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
-    parser.add_argument("--jobs", type=int, default=1, help="processes for spaCy (default: 1)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="processes running spaCy and the extractor; same output as 1 (default: 1)")
     parser.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch (default: 32)")
     parser.add_argument("--min-confidence", type=float, default=0.0,
                         help="drop facts whose confidence is below this (0..1, default: 0)")

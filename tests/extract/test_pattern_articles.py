@@ -70,7 +70,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "netflix-lands-quicksilver-mile-2025-12-02": "character 'Maj. Hedda Calder' cut at the abbreviation",
     "orchid-republic-adds-five-2025-09-09":
         "'A, B and C will play ..., while D as well as E round out the ensemble' gives no cast facts",
-    "peacock-orders-lamplighters-2025-02-05": "'N has given an eight-episode series order to W' gives no network",
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
