@@ -31,6 +31,7 @@ from kg.terms import (
     SENTENCE,
     SENTENCE_START,
     article_iri,
+    character_iri,
     entity_iri,
     role_iri,
     statement_iri,
@@ -106,12 +107,20 @@ class _GraphWriter:
         self.extraction = extraction
         self.base = base
         self.article = article_iri(extraction.article.id, base)
-        self.nodes: dict[tuple[str, str], URIRef] = {}  # (type, label) -> IRI written
+        self.nodes: dict[tuple[str, str, str | None], URIRef] = {}  # (type, label, work) -> IRI written
+        self.works_of_character: dict[str, list[str]] = {}  # a character is one node per work it is in
+        for fact in extraction.facts:
+            if fact.predicate == "cast_member" and fact.character:
+                works = self.works_of_character.setdefault(fact.character, [])
+                if fact.subject not in works:
+                    works.append(fact.subject)
 
     def write(self) -> None:
         self._article()
         for entity in self.extraction.entities:
-            self._entity(entity)
+            works = self.works_of_character.get(entity.label, []) if entity.type == "Character" else []
+            for work in works or [None]:
+                self._entity(entity, work)
         for fact in self._unique_facts():
             self._fact(fact)
 
@@ -131,14 +140,16 @@ class _GraphWriter:
         if article.url:
             add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
 
-    def _entity(self, entity: Entity) -> URIRef | None:
-        """Type, label and aliases of an entity, mentioned by the article; None if its type is unknown."""
+    def _entity(self, entity: Entity, work: str | None = None) -> URIRef | None:
+        """Type, label and aliases of an entity (of a character: in `work`), mentioned by the article;
+        None if its type is unknown."""
         classes = CLASSES.get((entity.type, entity.subtype)) or CLASSES.get((entity.type, None))
         if classes is None:
             log.warning("article %s: entity %r has unknown type %r; skipped",
                         self.extraction.article.id, entity.label, entity.type)
             return None
-        node = entity_iri(entity.type, entity.label, self.base)
+        node = character_iri(work, entity.label, self.base) if work else entity_iri(entity.type, entity.label,
+                                                                                  self.base)
         add = self.graph.add
         for cls in classes:
             add((node, RDF.type, cls))
@@ -155,7 +166,7 @@ class _GraphWriter:
         for name in {entity.label, *entity.aliases}:  # so queries find it by any spelling, fast
             add((node, NAME_KEY, Literal(name_key(name))))
         add((self.article, SCHEMA.mentions, node))
-        self.nodes[(entity.type, entity.label)] = node
+        self.nodes[(entity.type, entity.label, work)] = node
         return node
 
     def _node(self, label: str, expected_type: str, strict: bool = False) -> URIRef | None:
@@ -167,7 +178,7 @@ class _GraphWriter:
         same_label = [e for e in self.extraction.entities if e.label == label]
         typed = [e for e in same_label if e.type == expected_type]
         entity = (typed or ([] if strict else same_label) or [Entity(label, expected_type)])[0]
-        return self.nodes.get((entity.type, entity.label)) or self._entity(entity)
+        return self.nodes.get((entity.type, entity.label, None)) or self._entity(entity)
 
     def _unique_facts(self) -> list[Fact]:
         """The facts, one per key: a fact stated twice keeps its most confident sentence."""
@@ -192,12 +203,14 @@ class _GraphWriter:
         prop = PROPERTIES[fact.predicate]
         self.graph.add((subject, prop, obj))
         if fact.predicate == "cast_member" and fact.character:
-            self._role(subject, obj, fact.character)
+            self._role(subject, obj, fact.character, fact.subject)
         self._statement(fact, subject, prop, obj)
 
-    def _role(self, work: URIRef, person: URIRef, character: str) -> None:
+    def _role(self, work: URIRef, person: URIRef, character: str, work_label: str) -> None:
         """A schema:PerformanceRole: who plays which character in the work."""
-        node = self._node(character, "Character", strict=True)
+        known = next((e for e in self.extraction.entities if e.label == character and e.type == "Character"),
+                     Entity(character, "Character"))
+        node = self.nodes.get(("Character", character, work_label)) or self._entity(known, work_label)
         role, add = role_iri(work, person, character), self.graph.add
         add((work, PERFORMANCE, role))
         add((role, RDF.type, SCHEMA.PerformanceRole))

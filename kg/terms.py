@@ -102,6 +102,11 @@ def entity_iri(entity_type: str, label: str, base: str = DEFAULT_BASE) -> URIRef
     return URIRef(f"{base}{entity_type.lower()}/{slug(label)}")
 
 
+def character_iri(work_label: str, label: str, base: str = DEFAULT_BASE) -> URIRef:
+    """IRI of a character, scoped by the work it is in: two works' "Jack"s are two characters."""
+    return URIRef(f"{base}character/{slug(work_label)}/{slug(label)}")
+
+
 def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
     """IRI of an article node; also the name of the article's named graph.
 

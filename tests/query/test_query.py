@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from kg_samples import CAST_SENTENCE, ETOILE_ID, KIRBY_SENTENCE, MAISEL_ID
+from kg_samples import CAST_SENTENCE, ETOILE_ID, BRANDVOLD_SENTENCE, THORNBURY_ID
 
 from kg.query import QueryResult, list_queries, load_query, run_query
 
@@ -45,8 +45,8 @@ def test_every_shipped_query_runs_unbound_on_a_store_and_on_a_dataset(name, stor
 
 
 def test_cast_says_who_plays_whom(store):
-    expected = {("Gideon Glick", "Tobias"), ("Luke Kirby", "Jack"),
-                ("Lou de Laâge", None), ("Charlotte Gainsbourg", None)}
+    expected = {("Emeric Wrenfield", "Benedikt"), ("Hollis Brandvold", "Remy"),
+                ("Anaïs de Vérac", None), ("Margaux Delacroix-Haas", None)}
     for name in ["Étoile", "étoile", "ETOILE", "Etoile", "#Etoile"]:  # label, case, accents, alias
         result = run_query(store, "cast", {"work": name})
         assert rows(result, "actor", "character") == expected, name
@@ -56,35 +56,35 @@ def test_cast_says_who_plays_whom(store):
 
 def test_cast_unbound_lists_every_work(store):
     result = run_query(store, "cast")
-    assert {r["work"] for r in result.rows} == {"Étoile", "The Marvelous Mrs. Maisel"}
-    assert ("The Marvelous Mrs. Maisel", "Luke Kirby", "Lenny Bruce") in rows(result, "work", "actor", "character")
+    assert {r["work"] for r in result.rows} == {"Étoile", "The Remarkable Mrs. Thornbury"}
+    assert ("The Remarkable Mrs. Thornbury", "Hollis Brandvold", "Lenny Bruce") in rows(result, "work", "actor", "character")
 
 
 def test_provenance_gives_article_date_and_exact_sentence(store):
-    result = run_query(store, "provenance", {"subject": "etoile", "object": "Gideon Glick"})
+    result = run_query(store, "provenance", {"subject": "etoile", "object": "Emeric Wrenfield"})
     assert result.rows == [{
-        "subject": "Étoile", "predicate": "actor", "object": "Gideon Glick", "character": "Tobias",
+        "subject": "Étoile", "predicate": "actor", "object": "Emeric Wrenfield", "character": "Benedikt",
         "article": ETOILE_ID, "date": "2025-04-28", "sentence": CAST_SENTENCE, "confidence": "0.9",
         "method": "test-pattern"}]
-    credit = run_query(store, "provenance", {"subject": "Luke Kirby"})
+    credit = run_query(store, "provenance", {"subject": "Hollis Brandvold"})
     assert rows(credit, "predicate", "object", "sentence", "confidence") == {
-        ("credit", "The Marvelous Mrs. Maisel", KIRBY_SENTENCE, "0.7")}
+        ("credit", "The Remarkable Mrs. Thornbury", BRANDVOLD_SENTENCE, "0.7")}
     everything = run_query(store, "provenance")
-    assert {r["article"] for r in everything.rows} == {ETOILE_ID, MAISEL_ID}
+    assert {r["article"] for r in everything.rows} == {ETOILE_ID, THORNBURY_ID}
     assert len(everything.rows) == 9 + 4
 
 
 def test_credits_of_a_person_cover_every_relation(store):
-    result = run_query(store, "credits", {"person": "luke kirby"})
+    result = run_query(store, "credits", {"person": "hollis brandvold"})
     assert rows(result, "relation", "work", "character") == {
-        ("actor", "Étoile", "Jack"), ("credit", "The Marvelous Mrs. Maisel", None),
-        ("actor", "The Marvelous Mrs. Maisel", "Lenny Bruce")}
+        ("actor", "Étoile", "Remy"), ("credit", "The Remarkable Mrs. Thornbury", None),
+        ("actor", "The Remarkable Mrs. Thornbury", "Lenny Bruce")}
 
 
 def test_coworkers(store):
     result = run_query(store, "coworkers", {"person": "Rachel Brosnahan"})
     assert rows(result, "coworker", "work") == {
-        ("Luke Kirby", "The Marvelous Mrs. Maisel"), ("Amy Sherman-Palladino", "The Marvelous Mrs. Maisel")}
+        ("Hollis Brandvold", "The Remarkable Mrs. Thornbury"), ("Ondine Castellane-Roux", "The Remarkable Mrs. Thornbury")}
     pairs = rows(run_query(store, "coworkers"), "person", "coworker", "work")
     assert not {(b, a, w) for a, b, w in pairs} & pairs  # each pair once when unbound
 
@@ -92,7 +92,7 @@ def test_coworkers(store):
 def test_works_by_network_counts(store):
     (row,) = run_query(store, "works-by-network").rows
     assert row["network"] == "Prime Video" and row["work_count"] == "2"
-    assert set(row["works"].split(" | ")) == {"Étoile", "The Marvelous Mrs. Maisel"}
+    assert set(row["works"].split(" | ")) == {"Étoile", "The Remarkable Mrs. Thornbury"}
 
 
 def test_entities_have_type_subtype_and_fact_count(store):
@@ -100,7 +100,7 @@ def test_entities_have_type_subtype_and_fact_count(store):
     assert by_label["Étoile"]["type"] == "Work" and by_label["Étoile"]["subtype"] == "TVSeries"
     assert by_label["Étoile"]["facts"] == "8"
     assert by_label["Prime Video"]["subtype"] == "Network" and by_label["Prime Video"]["facts"] == "2"
-    assert by_label["Tobias"]["type"] == "Character" and by_label["Tobias"]["facts"] == "1"
+    assert by_label["Benedikt"]["type"] == "Character" and by_label["Benedikt"]["facts"] == "1"
 
 
 # --- parameters are values, never query text -------------------------------------------------
@@ -138,7 +138,7 @@ def test_load_query_from_name_path_or_text(tmp_path):
 
 def test_run_query_with_sparql_text_and_ask(dataset):
     result = run_query(dataset, "PREFIX schema: <https://schema.org/> SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n")
-    assert result.columns == ["n"] and result.rows[0] == {"n": "Amy Sherman-Palladino"}
+    assert result.columns == ["n"] and result.rows[0] == {"n": "Anaïs de Vérac"}
     assert run_query(dataset, "ASK { ?s ?p ?o }").rows == [{"ask": "true"}]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from kg_samples import ETOILE_ID, MAISEL_ID, etoile
+from kg_samples import ETOILE_ID, THORNBURY_ID, etoile
 
 from rdflib import Graph
 
@@ -40,7 +40,7 @@ def test_len_counts_triples_over_all_graphs(store):
 def test_remove_drops_one_article(store):
     store.remove(ETOILE_ID)
     assert {r["article"] for r in store.query(
-        "PREFIX schema: <https://schema.org/> SELECT ?article WHERE { ?a schema:identifier ?article }").rows} == {MAISEL_ID}
+        "PREFIX schema: <https://schema.org/> SELECT ?article WHERE { ?a schema:identifier ?article }").rows} == {THORNBURY_ID}
 
 
 def test_adding_an_article_twice_does_not_duplicate(store):
@@ -55,9 +55,9 @@ def test_quad_formats_keep_the_named_graphs(store, tmp_path, suffix):
     loaded = open_store(f"memory:{path}")
     assert len(loaded) == len(store)
     graphs = {g.identifier for g in loaded.dataset.graphs() if len(g)}
-    assert graphs == {article_iri(ETOILE_ID), article_iri(MAISEL_ID)}
+    assert graphs == {article_iri(ETOILE_ID), article_iri(THORNBURY_ID)}
     loaded.remove(ETOILE_ID)  # still removable per article after a round trip
-    assert {g.identifier for g in loaded.dataset.graphs() if len(g)} == {article_iri(MAISEL_ID)}
+    assert {g.identifier for g in loaded.dataset.graphs() if len(g)} == {article_iri(THORNBURY_ID)}
 
 
 @pytest.mark.parametrize("suffix", [".ttl", ".nt", ".rdf"])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from kg_samples import ONTOLOGY, SHAPES, etoile, maisel
+from kg_samples import ONTOLOGY, SHAPES, etoile, thornbury
 from rdflib import Graph
 
 from kg.model import ArticleExtraction
@@ -10,7 +10,7 @@ from kg.model import ArticleExtraction
 
 @pytest.fixture
 def extractions() -> list[ArticleExtraction]:
-    return [etoile(), maisel()]
+    return [etoile(), thornbury()]
 
 
 @pytest.fixture(scope="session")

@@ -12,10 +12,10 @@ ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 
 ETOILE_ID = "etoile-prime-video-2025-04-28"
-MAISEL_ID = "maisel-finale"
+THORNBURY_ID = "thornbury-finale"
 #: Sentences with quotes, a backslash and a newline: they must come back exactly.
-CAST_SENTENCE = 'Gideon Glick plays Tobias, a "ballet nerd" \\ dreamer, in Étoile.'
-KIRBY_SENTENCE = "Luke Kirby (The Marvelous Mrs. Maisel) stars as Jack.\nHe leads the company."
+CAST_SENTENCE = 'Emeric Wrenfield plays Benedikt, a "ballet nerd" \\ dreamer, in Étoile.'
+BRANDVOLD_SENTENCE = "Hollis Brandvold (The Remarkable Mrs. Thornbury) stars as Remy.\nHe leads the company."
 
 
 def fact(article_id: str, s: str, p: str, o: str, sentence: str, start: int = 0,
@@ -32,48 +32,48 @@ def etoile() -> ArticleExtraction:
                       url="https://example.org/etoile?a=1&b=2")
     entities = [
         Entity("Étoile", "Work", "TVSeries", aliases=["Etoile", "#Etoile"]),
-        Entity("The Marvelous Mrs. Maisel", "Work", "TVSeries", aliases=["Maisel"]),
-        Entity("Amy Sherman-Palladino", "Person"),
-        Entity("Daniel Palladino", "Person"),
-        Entity("Gideon Glick", "Person"),
-        Entity("Luke Kirby", "Person"),
-        Entity("Lou de Laâge", "Person"),
+        Entity("The Remarkable Mrs. Thornbury", "Work", "TVSeries", aliases=["Thornbury"]),
+        Entity("Ondine Castellane-Roux", "Person"),
+        Entity("Bastien Roux", "Person"),
+        Entity("Emeric Wrenfield", "Person"),
+        Entity("Hollis Brandvold", "Person"),
+        Entity("Anaïs de Vérac", "Person"),
         Entity("Prime Video", "Organization", "Network", aliases=["@PrimeVideo"]),
         Entity("Amazon MGM Studios", "Organization", "Studio"),
-        Entity("Jack", "Character"),
+        Entity("Remy", "Character"),
     ]
-    created = "From Maisel creators Amy Sherman-Palladino and Daniel Palladino, Étoile is on Prime Video."
+    created = "From Thornbury creators Ondine Castellane-Roux and Bastien Roux, Étoile is on Prime Video."
     facts = [
-        fact(a, "Étoile", "creator", "Amy Sherman-Palladino", created),
-        fact(a, "Étoile", "creator", "Daniel Palladino", created),
+        fact(a, "Étoile", "creator", "Ondine Castellane-Roux", created),
+        fact(a, "Étoile", "creator", "Bastien Roux", created),
         fact(a, "Étoile", "network", "Prime Video", created, confidence=0.8),
         fact(a, "Étoile", "production_company", "Amazon MGM Studios", "Amazon MGM Studios makes it.", 200),
-        fact(a, "Étoile", "cast_member", "Gideon Glick", CAST_SENTENCE, 100, character="Tobias"),
-        fact(a, "Étoile", "cast_member", "Luke Kirby", KIRBY_SENTENCE, 150, character="Jack"),
-        fact(a, "Luke Kirby", "credit", "The Marvelous Mrs. Maisel", KIRBY_SENTENCE, 150, confidence=0.7),
-        fact(a, "Étoile", "cast_member", "Lou de Laâge", "Lou de Laâge joins the cast.", 300),
+        fact(a, "Étoile", "cast_member", "Emeric Wrenfield", CAST_SENTENCE, 100, character="Benedikt"),
+        fact(a, "Étoile", "cast_member", "Hollis Brandvold", BRANDVOLD_SENTENCE, 150, character="Remy"),
+        fact(a, "Hollis Brandvold", "credit", "The Remarkable Mrs. Thornbury", BRANDVOLD_SENTENCE, 150, confidence=0.7),
+        fact(a, "Étoile", "cast_member", "Anaïs de Vérac", "Anaïs de Vérac joins the cast.", 300),
         # Not among the entities: added with the type the predicate implies.
-        fact(a, "Étoile", "cast_member", "Charlotte Gainsbourg", "Charlotte Gainsbourg co-stars.", 350),
+        fact(a, "Étoile", "cast_member", "Margaux Delacroix-Haas", "Margaux Delacroix-Haas co-stars.", 350),
     ]
     return ArticleExtraction(article, entities, facts)
 
 
-def maisel() -> ArticleExtraction:
+def thornbury() -> ArticleExtraction:
     """A second article sharing a person and the network, with a date that is not a date."""
-    m = MAISEL_ID
+    m = THORNBURY_ID
     article = Article(m, "text", date="spring 2023")
     entities = [
-        Entity("The Marvelous Mrs. Maisel", "Work", "TVSeries"),
+        Entity("The Remarkable Mrs. Thornbury", "Work", "TVSeries"),
         Entity("Rachel Brosnahan", "Person"),
-        Entity("Luke Kirby", "Person"),
-        Entity("Amy Sherman-Palladino", "Person"),
+        Entity("Hollis Brandvold", "Person"),
+        Entity("Ondine Castellane-Roux", "Person"),
         Entity("Prime Video", "Organization", "Network"),
     ]
-    sentence = "Rachel Brosnahan and Luke Kirby star in Maisel on Prime Video."
+    sentence = "Rachel Brosnahan and Hollis Brandvold star in Thornbury on Prime Video."
     facts = [
-        fact(m, "The Marvelous Mrs. Maisel", "cast_member", "Rachel Brosnahan", sentence, character="Midge Maisel"),
-        fact(m, "The Marvelous Mrs. Maisel", "cast_member", "Luke Kirby", sentence, character="Lenny Bruce"),
-        fact(m, "The Marvelous Mrs. Maisel", "creator", "Amy Sherman-Palladino", "Amy created it.", 80),
-        fact(m, "The Marvelous Mrs. Maisel", "network", "Prime Video", sentence),
+        fact(m, "The Remarkable Mrs. Thornbury", "cast_member", "Rachel Brosnahan", sentence, character="Midge Thornbury"),
+        fact(m, "The Remarkable Mrs. Thornbury", "cast_member", "Hollis Brandvold", sentence, character="Lenny Bruce"),
+        fact(m, "The Remarkable Mrs. Thornbury", "creator", "Ondine Castellane-Roux", "Amy created it.", 80),
+        fact(m, "The Remarkable Mrs. Thornbury", "network", "Prime Video", sentence),
     ]
     return ArticleExtraction(article, entities, facts)

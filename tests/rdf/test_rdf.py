@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pyshacl
 import pytest
-from kg_samples import CAST_SENTENCE, ETOILE_ID, KIRBY_SENTENCE, MAISEL_ID, etoile, fact, maisel
+from kg_samples import CAST_SENTENCE, ETOILE_ID, BRANDVOLD_SENTENCE, THORNBURY_ID, etoile, fact, thornbury
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
@@ -48,7 +48,7 @@ def validate(graph: Graph, shapes: Graph, ontology: Graph) -> tuple[bool, str]:
 def test_each_article_graph_and_the_union_pass_the_shapes(extractions, shapes, ontology):
     dataset = to_dataset(extractions)
     graphs = named_graphs(dataset)
-    assert set(graphs) == {article_iri(ETOILE_ID), article_iri(MAISEL_ID)}
+    assert set(graphs) == {article_iri(ETOILE_ID), article_iri(THORNBURY_ID)}
     for graph in [*graphs.values(), union(dataset)]:
         conforms, text = validate(graph, shapes, ontology)
         assert conforms, text
@@ -58,16 +58,16 @@ def one_fact_article(entities: list[Entity], *facts) -> ArticleExtraction:
     return ArticleExtraction(Article("broken", "text", date="2025-01-01"), entities, list(facts))
 
 
-WORK, PERSON = Entity("Étoile", "Work", "TVSeries"), Entity("Luke Kirby", "Person")
+WORK, PERSON = Entity("Étoile", "Work", "TVSeries"), Entity("Hollis Brandvold", "Person")
 NETWORK = Entity("Prime Video", "Organization", "Network")
 BROKEN = {
-    "person as network": one_fact_article([WORK, PERSON], fact("broken", "Étoile", "network", "Luke Kirby", "s")),
-    "work as actor": one_fact_article([WORK, Entity("Maisel", "Work")],
-                                      fact("broken", "Étoile", "cast_member", "Maisel", "s")),
+    "person as network": one_fact_article([WORK, PERSON], fact("broken", "Étoile", "network", "Hollis Brandvold", "s")),
+    "work as actor": one_fact_article([WORK, Entity("Thornbury", "Work")],
+                                      fact("broken", "Étoile", "cast_member", "Thornbury", "s")),
     "network as director": one_fact_article([WORK, NETWORK], fact("broken", "Étoile", "director", "Prime Video", "s")),
-    "credit from a work": one_fact_article([WORK, PERSON], fact("broken", "Étoile", "credit", "Luke Kirby", "s")),
+    "credit from a work": one_fact_article([WORK, PERSON], fact("broken", "Étoile", "credit", "Hollis Brandvold", "s")),
     "confidence above 1": one_fact_article([WORK, PERSON],
-                                           fact("broken", "Étoile", "creator", "Luke Kirby", "s", confidence=1.5)),
+                                           fact("broken", "Étoile", "creator", "Hollis Brandvold", "s", confidence=1.5)),
 }
 
 
@@ -79,8 +79,8 @@ def test_shapes_reject_a_broken_fact(name, shapes, ontology):
 
 def test_shapes_reject_a_label_less_entity_and_an_orphan_statement(extractions, shapes, ontology):
     graph = union(to_dataset(extractions))
-    kirby = entity_iri("Person", "Luke Kirby")
-    graph.remove((kirby, RDFS.label, None))
+    brandvold = entity_iri("Person", "Hollis Brandvold")
+    graph.remove((brandvold, RDFS.label, None))
     graph.remove((entity_iri("Work", "Étoile"), SCHEMA.creator, None))  # statements now record no fact
     conforms, text = validate(graph, shapes, ontology)
     assert not conforms
@@ -151,21 +151,21 @@ def test_article_node_entities_and_aliases():
     assert set(graph.objects(work, SKOS.altLabel)) == {Literal("Etoile"), Literal("#Etoile")}
     assert (article, SCHEMA.mentions, work) in graph
     # a fact's entity missing from the entity list is added with the type its predicate implies
-    gainsbourg = entity_iri("Person", "Charlotte Gainsbourg")
-    assert (gainsbourg, RDF.type, SCHEMA.Person) in graph and (article, SCHEMA.mentions, gainsbourg) in graph
+    margaux = entity_iri("Person", "Margaux Delacroix-Haas")
+    assert (margaux, RDF.type, SCHEMA.Person) in graph and (article, SCHEMA.mentions, margaux) in graph
 
 
 def test_cast_role_character_and_provenance_record():
     graph = union(to_dataset([etoile()]))
-    work, glick = entity_iri("Work", "Étoile"), entity_iri("Person", "Gideon Glick")
-    role = role_iri(work, glick, "Tobias")
-    assert (work, SCHEMA.actor, glick) in graph and (work, PERFORMANCE, role) in graph
-    assert graph.value(role, SCHEMA.actor) == glick
-    assert graph.value(role, SCHEMA.characterName) == Literal("Tobias")
-    tobias = graph.value(role, CHARACTER)
-    assert (tobias, RDF.type, KG.Character) in graph and graph.value(tobias, RDFS.label) == Literal("Tobias")
+    work, wrenfield = entity_iri("Work", "Étoile"), entity_iri("Person", "Emeric Wrenfield")
+    role = role_iri(work, wrenfield, "Benedikt")
+    assert (work, SCHEMA.actor, wrenfield) in graph and (work, PERFORMANCE, role) in graph
+    assert graph.value(role, SCHEMA.actor) == wrenfield
+    assert graph.value(role, SCHEMA.characterName) == Literal("Benedikt")
+    benedikt = graph.value(role, CHARACTER)
+    assert (benedikt, RDF.type, KG.Character) in graph and graph.value(benedikt, RDFS.label) == Literal("Benedikt")
     (statement,) = graph.subjects(SENTENCE, Literal(CAST_SENTENCE))
-    assert graph.value(statement, RDF.subject) == work and graph.value(statement, RDF.object) == glick
+    assert graph.value(statement, RDF.subject) == work and graph.value(statement, RDF.object) == wrenfield
     assert graph.value(statement, RDF.predicate) == SCHEMA.actor
     assert graph.value(statement, PROV.wasDerivedFrom) == article_iri(ETOILE_ID)
     assert graph.value(statement, CONFIDENCE) == Literal("0.9", datatype=ns.XSD.decimal)
@@ -175,20 +175,20 @@ def test_cast_role_character_and_provenance_record():
 def test_sentences_survive_a_turtle_round_trip_exactly(extractions):
     text = union(to_dataset(extractions)).serialize(format="turtle")
     sentences = {str(s) for s in Graph().parse(data=text, format="turtle").objects(None, SENTENCE)}
-    assert {CAST_SENTENCE, KIRBY_SENTENCE} <= sentences
+    assert {CAST_SENTENCE, BRANDVOLD_SENTENCE} <= sentences
 
 
 def test_a_date_that_is_not_a_date_is_skipped_without_crashing():
-    graph = union(to_dataset([maisel()]))
-    assert graph.value(article_iri(MAISEL_ID), SCHEMA.datePublished) is None
-    assert graph.value(article_iri(MAISEL_ID), SCHEMA.identifier) == Literal(MAISEL_ID)
+    graph = union(to_dataset([thornbury()]))
+    assert graph.value(article_iri(THORNBURY_ID), SCHEMA.datePublished) is None
+    assert graph.value(article_iri(THORNBURY_ID), SCHEMA.identifier) == Literal(THORNBURY_ID)
 
 
 def test_a_fact_stated_twice_keeps_one_record_with_the_best_sentence():
     extraction = etoile()
-    extraction.facts.append(fact(ETOILE_ID, "Étoile", "creator", "Daniel Palladino", "Best.", 500, confidence=0.95))
+    extraction.facts.append(fact(ETOILE_ID, "Étoile", "creator", "Bastien Roux", "Best.", 500, confidence=0.95))
     graph = union(to_dataset([extraction]))
-    records = [s for s in graph.subjects(RDF.object, entity_iri("Person", "Daniel Palladino"))]
+    records = [s for s in graph.subjects(RDF.object, entity_iri("Person", "Bastien Roux"))]
     assert len(records) == 1 and graph.value(records[0], SENTENCE) == Literal("Best.")
 
 
@@ -199,27 +199,44 @@ def quads(dataset: Dataset) -> set:
 
 
 def test_building_twice_gives_the_same_quads():
-    first, second = to_dataset([etoile(), maisel()]), to_dataset([etoile(), maisel()])
+    first, second = to_dataset([etoile(), thornbury()]), to_dataset([etoile(), thornbury()])
     assert quads(first) == quads(second)
     assert not any(isinstance(term, BNode) for quad in quads(first) for term in quad)
 
 
 def test_removing_an_article_removes_its_named_graph_only(extractions):
     dataset = to_dataset(extractions)
-    before = named_graphs(dataset)[article_iri(MAISEL_ID)]
+    before = named_graphs(dataset)[article_iri(THORNBURY_ID)]
     assert remove_article(dataset, ETOILE_ID)
     graphs = named_graphs(dataset)
-    assert set(graphs) == {article_iri(MAISEL_ID)}
-    assert set(graphs[article_iri(MAISEL_ID)]) == set(before)
-    kirby = entity_iri("Person", "Luke Kirby")  # shared: still known from the other article
-    assert (kirby, RDF.type, SCHEMA.Person) in dataset
+    assert set(graphs) == {article_iri(THORNBURY_ID)}
+    assert set(graphs[article_iri(THORNBURY_ID)]) == set(before)
+    brandvold = entity_iri("Person", "Hollis Brandvold")  # shared: still known from the other article
+    assert (brandvold, RDF.type, SCHEMA.Person) in dataset
     assert (entity_iri("Work", "Étoile"), None, None) not in dataset
 
 
 def test_adding_an_article_again_replaces_its_graph():
-    dataset = to_dataset([etoile(), maisel()])
+    dataset = to_dataset([etoile(), thornbury()])
     smaller = etoile()
     smaller.facts = smaller.facts[:1]
     add_extraction(dataset, smaller)
-    assert len(list(dataset.subjects(RDF.type, RDF.Statement))) == 1 + len(maisel().facts)
-    assert quads(dataset) == quads(to_dataset([maisel(), smaller]))
+    assert len(list(dataset.subjects(RDF.type, RDF.Statement))) == 1 + len(thornbury().facts)
+    assert quads(dataset) == quads(to_dataset([thornbury(), smaller]))
+
+
+def test_characters_of_the_same_name_in_two_works_are_two_nodes(shapes, ontology):
+    entities = [Entity("Harrow Lane", "Work"), Entity("Tidewater", "Work"), Entity("Ines Brandt", "Person"),
+                Entity("Oskar Lind", "Person"), Entity("Remy", "Character")]
+    extraction = ArticleExtraction(Article("two-remys", "text"), entities, [
+        fact("two-remys", "Harrow Lane", "cast_member", "Ines Brandt", "Ines Brandt plays Remy in Harrow Lane.",
+             character="Remy"),
+        fact("two-remys", "Tidewater", "cast_member", "Oskar Lind", "Oskar Lind plays Remy in Tidewater.", 40,
+             character="Remy")])
+    graph = union(to_dataset([extraction]))
+    characters = set(graph.subjects(RDFS.label, Literal("Remy")))
+    assert len(characters) == 2, characters
+    plays = {(graph.value(role, SCHEMA.actor), graph.value(role, CHARACTER)) for role in
+             graph.subjects(RDF.type, SCHEMA.PerformanceRole)}
+    assert {character for _, character in plays} == characters  # each actor plays their own Remy
+    assert validate(graph, shapes, ontology)[0]
