@@ -103,7 +103,7 @@ def entity_iri(entity_type: str, label: str, base: str = DEFAULT_BASE) -> URIRef
 
 
 def character_iri(work_label: str, label: str, base: str = DEFAULT_BASE) -> URIRef:
-    """IRI of a character, scoped by the work it is in: two works' "Jack"s are two characters."""
+    """IRI of a character, scoped by the work it is in: two works' characters of one name are two nodes."""
     return URIRef(f"{base}character/{slug(work_label)}/{slug(label)}")
 
 

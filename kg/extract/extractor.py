@@ -263,7 +263,7 @@ class Extractor:
                     for j in range(m.start, m.end):
                         item_of_token[j] = len(items)
                     items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
-                    if types.get(m.entity) == "Person" and depth == 0:
+                    if depth == 0 and self._salient_person(doc, m, types, strength, kinds, last_person):
                         last_person = m.entity
                     if m.entity in kinds and depth == 0 and k not in blocked:
                         last_organization[kinds[m.entity]] = m.entity
@@ -298,6 +298,17 @@ class Extractor:
             view = SentenceView(items, types, strength, kinds, focus, doc, person_cues, item_of_token)
             for proposal in self._run_patterns(view):
                 yield sent, proposal
+
+    @staticmethod
+    def _salient_person(doc: Doc, m: Mention, types, strength, kinds, last_person: int | None) -> bool:
+        """True if a mention becomes what "she"/"he" refer to: a person who is the subject of a
+        clause (an object or an apposed role name does not displace the subject before it)."""
+        person = types.get(m.entity) == "Person" or (
+            types.get(m.entity) in ("", "Work") and strength.get(m.entity, 0) <= 2.5 and m.entity not in kinds
+            and m.ner in ("PERSON", None, "PRODUCT"))
+        if not person:
+            return False
+        return last_person is None or doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
 
     @staticmethod
     def _definite_reference(doc: Doc, k: int, end: int, starts, last_person: int | None,
