@@ -208,6 +208,9 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             persons = _person_before_as(v, i) if character is not None else []
         else:
             continue
+        if character is None and w in PLAY_VERBS and v.word(i + 1) in ("a", "an", "the", "her", "his", "their"):
+            yield from _unnamed_role(v, i)  # "A and B will play the president's speechwriters"
+            continue
         if character is None or not persons:
             continue
         work = v.work_after(character + 1)
@@ -220,6 +223,29 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             yield Proposal(work, "cast_member", _ent(v, p), 0.85 * sure, "plays-character",
                            character=_ent(v, character),
                            coerce={_ent(v, character): "Character", _ent(v, p): "Person"})
+
+
+def in_cast_list_context(v: SentenceView, i: int) -> bool:
+    """True if "with" at i opens a list of cast members: a cast verb before it, "as" after the names."""
+    if not any(v.items[k].lower in ("stars", "starring", "star", "cast", "ensemble") for k in range(max(0, i - 15), i)):
+        return False
+    names, end = v.collect(i + 1, "Person")
+    return bool(names) and v.word(end) == "as"
+
+
+def _unnamed_role(v: SentenceView, i: int) -> Iterator[Proposal]:
+    """Cast members who play a role the text does not name: "X plays a detective in W"."""
+    persons = _subjects_before(v, i)
+    if not persons:
+        return
+    work = v.work_after(i + 1, span=10)
+    sure = 1.0
+    if work is None:
+        work, sure = v.anchor(min(persons), exclude={_ent(v, p) for p in persons}, forward=False)
+    if work is None:
+        return
+    for p in persons:
+        yield Proposal(work, "cast_member", _ent(v, p), 0.75 * sure, "plays-role", coerce={_ent(v, p): "Person"})
 
 
 @pattern("cast-list")
@@ -248,12 +274,18 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
         if w == "out" and v.word(i - 1) in ("rounding", "round", "rounds", "rounded") and v.word(i + 2) in (
                 "cast", "ensemble"):
             cue = True  # "rounding out the cast are A and B"
+        if w == "leading" and v.word(i + 1) == "the" and v.word(i + 2) in ("cast", "ensemble"):
+            cue = True  # "leading the cast is X"
+        if w == "with" and in_cast_list_context(v, i):
+            cue = True  # "stars A as C, with B and D as her children"
         if not cue:
             continue
         start = i + 1
         while start < len(v.items) and v.items[start].lower in _CAST_LIST_SKIP:
             start += 1
         persons, _ = v.collect(start, "Person")
+        if not persons and w == "out" and v.word(i - 1) in ("round", "rounds", "rounded"):
+            persons = _subjects_before(v, i - 1)  # "A and B round out the cast"
         if not persons:
             continue
         work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
@@ -351,9 +383,10 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
             if v.items[k].lower in BY_VERBS:
                 predicates.append(BY_VERBS[v.items[k].lower])
             k -= 1
-        if v.word(i - 1) in ("music", "score", "cinematography", "screenplay", "story", "teleplay", "script"):
-            predicates.append("writer" if v.word(i - 1) in ("screenplay", "story", "teleplay", "script") else "credit")
-            k = i - 2
+        noun = i - 2 if v.word(i - 1) in ("is", "was", "are", "were") else i - 1  # "the script is by X"
+        if v.word(noun) in ("music", "score", "cinematography", "screenplay", "story", "teleplay", "script"):
+            predicates.append("writer" if v.word(noun) in ("screenplay", "story", "teleplay", "script") else "credit")
+            k = noun - 1
         if not predicates or v.guarded(k + 1):
             continue
         objects, _ = v.collect(i + 1, "Person")

@@ -34,7 +34,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "amc-greenlights-bitter-almanac-2025-10-20": "'previously wrote the Off-Broadway hit W' gives no writer fact",
     "bbc-one-commissions-the-wickerwork-bride-2025-10-14":
         "'Leading the cast is X' and 'X will play C, opposite Y' on a work named sentences before: missed",
-    "brackenridge-director-exits-2025-07-29": "'The script is by X' gives no writer fact",
     "cobalt-saints-casts-its-telepath-2025-05-28":
         "'<Studio>'s genre W has cast X' missed; 'who starred in N's W1 and N's W2, joins Y' gives Y to W2",
     "driftwood-kings-season-3-rumors-2025-03-27":
