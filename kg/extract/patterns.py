@@ -109,7 +109,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     k = i - 1
     while k >= 0 and v.items[k].lower in ("will", "would", "has", "have", "had", "is", "was", "are", "were",
                                           "also", "to", "set", "been", "be", "being", "both", "once",
-                                          "again", "later", "previously", "then", "executive", "co",
+                                          "again", "later", "previously", "then", "executive", "exec", "co",
                                           "signed", "on", "tapped", "attached", "slated", "who", ","):
         if v.items[k].lower == "who":
             k -= 1
@@ -309,7 +309,7 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             predicate = "cast_member"
         if w in ("guest", "regular") and v.word(i - 1) in ("recurring", "series", "a"):
             predicate = "cast_member"
-        if w in ("produce", "produces", "produced", "producing") and v.word(i - 1) == "executive":
+        if w in ("produce", "produces", "produced", "producing") and v.word(i - 1) in ("executive", "exec"):
             predicate = "producer"
         if (w == "back" and v.word(i - 1) in ("be", "is", "are", "comes", "come", "coming")) or (
                 w in ("return", "returns", "returning") and v.word(i + 1) not in ("to", "as", "with", "from")):
@@ -434,7 +434,7 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
                     "the", "a", "an", "its", "also", "both", "as", "is", "was", "were", "are", "serves", "served",
                     "its", "their", "film", "film's", "movie", "'s", "and", "director", "producer", "writer",
                     "co", "series", "executive", "music", "sole", "main", "showrunner", "creator", "serves",
-                    "serve", "will", "also", "lead", ","):
+                    "serve", "serving", "served", "will", "also", "lead", ","):
                 k -= 1
             if k >= 0 and k < head - 1 and any(v.items[j].lower in ("is", "was", "as", "were", "are", ",")
                                                 for j in range(k + 1, head)):
@@ -620,7 +620,8 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
 _PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
                ("star", "of"), ("credits", "include"), ("credits", "including"), ("credits", "includes"),
                ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
-               ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"))
+               ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
+               ("seen", "on"))
 
 
 def _clause_person(v: SentenceView, i: int) -> int | None:
@@ -634,7 +635,7 @@ def _clause_person(v: SentenceView, i: int) -> int | None:
         elif item.entity is not None and item.depth == 0:
             if item.pronoun:
                 return k if v.types.get(item.entity) == "Person" else None
-            if v.type(k) == "Person" or (v.person_like(k) and v.type(k) != "Work"):
+            if v.type(k) in ("Person", ""):
                 return k
             if v.word(k + 1) not in ("'s", "’s"):
                 return None
@@ -708,3 +709,19 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         elif possessive and k == i + 2 and first == "Person" and second == "Work" \
                 and v.strength.get(_ent(v, i), 0) > 2.5:
             yield Proposal(_ent(v, i), "credit", _ent(v, k), 0.65, "person-possessive-work")
+
+
+@pattern("work-from-people")
+def work_from_people(v: SentenceView) -> Iterator[Proposal]:
+    """"Saltmarsh, a drama from Jo Quill and Ben Lind": the people behind the work, role unstated."""
+    for i, item in enumerate(v.items):
+        if item.lower != "from" or item.entity is not None or v.guarded(i) or v.word(i - 1) not in WORK_NOUNS:
+            continue
+        persons = [p for p in v.collect(i + 1, "Person")[0] if v.type(p) == "Person"]
+        if not persons:
+            continue
+        work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
+        if work is None:
+            continue
+        for p in persons:
+            yield Proposal(_ent(v, p), "credit", work, 0.7 * sure, "work-from-people")

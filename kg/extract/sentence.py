@@ -184,11 +184,17 @@ class SentenceView:
             if item.entity is not None and item.entity in self.kinds and (
                     self.word(k + 1) in ("'s", "’s") or self.word(k + 1) in WORK_NOUNS):
                 continue  # "the BBC drama W", "Netflix's W": the owner before the work
+            if item.entity is not None and direct and k > i and self.word(k + 1).isalpha() \
+                    and self.word(k + 1) not in ("and", "or", "in", "on", "for", "from", "with", "as", "at"):
+                continue  # "wrote the Off-Broadway hit W": a name used as a modifier
             if item.entity is not None:
                 weakly_typed = self.type(k) in ("Work", "") or (
                     self.type(k) == "Organization" and item.entity not in self.kinds
                     and self.strength.get(item.entity, 0) <= 2.5)
-                introduced = (direct and k == i and weakly_typed) or any(
+                introduced = (direct and weakly_typed and all(  # "wrote W", "wrote the acclaimed play W"
+                    self.items[j].lower.isalpha() and self.items[j].lower not in ("and", "who", "which", "with")
+                    for j in range(i, k)) and (k == i or self.items[i].lower in ("the", "a", "an", "his", "her",
+                                                                                  "their"))) or any(
                     self.items[j].lower in ("in", "on", "of", "for", "from") for j in range(max(i, k - 3), k))
                 person = self.type(k) == "Person" and (self.person_cues.get(item.entity, 0) > 0
                                                        or self.strength.get(item.entity, 0) > 3)
