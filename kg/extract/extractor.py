@@ -145,8 +145,10 @@ class Extractor:
             subject_type, object_type = PREDICATES[proposal.predicate]
             implied = {proposal.subject: subject_type, proposal.object: object_type, **proposal.coerce}
             for ent, wanted in implied.items():
+                sure = proposal.type_confidence if ent in proposal.coerce and proposal.type_confidence else \
+                    proposal.confidence  # a role's words type the names, however unsure the work is
                 if ent is not None:
-                    clusters[ent].imply(wanted, COERCE_WEIGHT * proposal.confidence)
+                    clusters[ent].imply(wanted, COERCE_WEIGHT * sure)
 
     # -- clustering -----------------------------------------------------------------------------
     def _cluster(self, mentions: list[Mention], kinds: dict[int, str]) -> list[Cluster]:

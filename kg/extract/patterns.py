@@ -221,7 +221,7 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             continue
         for p in persons:
             yield Proposal(work, "cast_member", _ent(v, p), 0.85 * sure, "plays-character",
-                           character=_ent(v, character),
+                           character=_ent(v, character), type_confidence=0.85,  # sure of the role, if not the work
                            coerce={_ent(v, character): "Character", _ent(v, p): "Person"})
 
 

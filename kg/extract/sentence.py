@@ -32,6 +32,7 @@ class Proposal:
     method: str
     character: int | None = None
     coerce: dict[int, str] = field(default_factory=dict)  # entity -> type the pattern implies
+    type_confidence: float | None = None  # how sure the pattern is of those types, if not `confidence`
 
 
 @dataclass

@@ -32,7 +32,6 @@ FLOORS = {"facts": 0.70, "characters": 0.30}
 # article id -> what the extractor gets wrong in it today (missed / spurious facts).
 KNOWN_FAILURES: dict[str, str] = {
     "amc-greenlights-bitter-almanac-2025-10-20": "'previously wrote the Off-Broadway hit W' gives no writer fact",
-    "bbc-one-commissions-the-wickerwork-bride-2025-10-14":
         "'Leading the cast is X' and 'X will play C, opposite Y' on a work named sentences before: missed",
     "cobalt-saints-casts-its-telepath-2025-05-28":
         "'<Studio>'s genre W has cast X' missed; 'who starred in N's W1 and N's W2, joins Y' gives Y to W2",
@@ -57,7 +56,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'cast as ... in the film'; 'The actress was most recently seen in N's W'",
     "ludovic-farraday-to-star-in-sable-meadow-2025-05-15":
         "'directing from her own script' gives no writer; 'most recently starred in N's W' missed",
-    "marrowbone-cove-renewed-at-netflix-2025-06-03":
         "'as will X'; 'X, who played C, will not return' drops the cast fact; 'Detective Inspector' as the character",
     "mirthe-overbeek-joins-the-salt-ledger-2025-04-08":
         "'joins the cast of W, N's ... from creator X': network missed and 'She will play' goes to the creator; "
@@ -67,7 +65,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "netflix-adds-three-to-the-glimmering-vale-2025-03-19":
         "'<Prior Work>'s X will play C' casts the prior work; 'Annika Solberg-Mwangi (W, W)' split into two people",
     "netflix-lands-quicksilver-mile-2025-12-02": "character 'Maj. Hedda Calder' cut at the abbreviation",
-    "orchid-republic-adds-five-2025-09-09":
         "'A, B and C will play ..., while D as well as E round out the ensemble' gives no cast facts",
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
