@@ -6,8 +6,7 @@ WORK_NOUNS = frozenset("""
 series show drama comedy film movie sitcom miniseries docuseries thriller documentary anthology
 feature dramedy procedural reboot revival remake sequel prequel spinoff spin-off adaptation
 franchise musical telenovela soap eight-parter six-parter four-parter parter limited
-animated cartoon biopic romcom rom-com horror western pilot special mystery fantasy romance satire
-saga caper heist whodunit melodrama farce parody
+animated cartoon biopic romcom rom-com horror western pilot special melodrama
 """.split())
 TV_NOUNS = frozenset("series show sitcom miniseries docuseries telenovela soap procedural parter "
                      "eight-parter six-parter four-parter season seasons episode episodes pilot".split())

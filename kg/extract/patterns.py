@@ -174,8 +174,8 @@ def _person_before_as(v: SentenceView, i: int) -> list[int]:
             while k >= 0 and v.items[k].lower != "(":
                 k -= 1
         elif item.entity is not None and item.depth == 0 and not item.pronoun:
-            if v.type(k) in ("Work", "Organization"):
-                words += 1
+            if v.type(k) in ("Work", "Organization") or v.word(k - 1) in ("on", "in", "of", "for", "from"):
+                words += 1  # "had a recurring role on W as C": the work, not the actor
             else:
                 return [k] if v.can_be(k, "Person") and v.person_like(k) else []
         elif item.lower in (";", ".", ":") or (item.lower == "," and v.word(k + 1) != "who"):
@@ -214,6 +214,9 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
         if character is None or not persons:
             continue
         work = v.work_after(character + 1)
+        if work is None:  # "a recurring role on W as C": the work between the actor and the role
+            work = next((_ent(v, k) for k in range(max(persons) + 1, i) if v.word(k - 1) in ("on", "in")
+                         and v.items[k].entity is not None and v.could_be_work(k)), None)
         sure = 1.0
         if work is None:
             work, sure = v.anchor(min(persons), exclude={_ent(v, character)}, forward=False)

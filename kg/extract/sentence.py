@@ -183,8 +183,9 @@ class SentenceView:
         for k in range(i, min(len(self.items), i + span)):
             item = self.items[k]
             if item.entity is not None and item.entity in self.kinds and (
-                    self.word(k + 1) in ("'s", "’s") or self.word(k + 1) in WORK_NOUNS):
-                continue  # "the BBC drama W", "Netflix's W": the owner before the work
+                    self.word(k + 1) in ("'s", "’s", "'", "’") or any(
+                        self.word(j) in WORK_NOUNS for j in range(k + 1, min(len(self.items), k + 4)))):
+                continue  # "the BBC drama W", "Netflix's W", "The CW comedy-drama series W": the owner
             if item.entity is not None and direct and k > i and self.word(k + 1).isalpha() \
                     and self.word(k + 1) not in ("and", "or", "in", "on", "for", "from", "with", "as", "at"):
                 continue  # "wrote the Off-Broadway hit W": a name used as a modifier
@@ -257,7 +258,7 @@ class SentenceView:
                 expect = True
             elif item.lower in ("as", "well") and self.word(k + 1) in ("well", "as"):
                 expect = True
-            elif not (expect and (item.lower in _WORK_LIST_WORDS or item.lower in WORK_NOUNS
+            elif not (expect and (item.lower in _WORK_LIST_WORDS or item.lower.removesuffix("s") in WORK_NOUNS
                                   or (item.lower.isdigit() and len(item.lower) == 4))):
                 break
             k += 1
