@@ -110,7 +110,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     while k >= 0 and v.items[k].lower in ("will", "would", "has", "have", "had", "is", "was", "are", "were",
                                           "also", "to", "set", "been", "be", "being", "both", "once",
                                           "again", "later", "previously", "then", "executive", "exec", "co",
-                                          "signed", "on", "tapped", "attached", "slated", "who", ","):
+                                          "signed", "on", "tapped", "attached", "slated", "who", "latest",
+                                          "newest", "first", "last", "next", "the", "poised", "expected", ","):
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
@@ -329,7 +330,7 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         passive = v.word(i - 1) in ("was", "were", "is", "are", "been", "be", "being") and \
             v.doc is not None and v.doc[item.token].tag_ == "VBN"
         if passive or v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star")
-                                     and v.word(i + 1) not in ("in", "on", "as", "alongside", ".")):
+                                     and v.word(i + 1) not in ("in", "on", "as", "alongside", "opposite", ".")):
             continue  # passive "directed by" and lists "starring A" are other patterns
         persons = _subjects_before(v, i)
         if w in ("role", "roles", "guest", "regular"):
@@ -359,8 +360,8 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
                 break
         for p in persons:
             yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
-        # "X will executive produce alongside A and B": A and B share the role
-        if predicate != "cast_member" and v.word(i + 1) in ("alongside", "with"):
+        # "X will executive produce alongside A and B", "X will co-star with A": A and B share the role
+        if v.word(i + 1) in ("alongside", "with", "opposite"):
             for p in v.collect(i + 2, "Person")[0]:
                 if v.type(p) != "Work":
                     yield Proposal(work, predicate, _ent(v, p), 0.75 * sure, f"person-verb-alongside:{w}",

@@ -142,9 +142,9 @@ class SentenceView:
     def in_closed_relative_clause(self, k: int, i: int) -> bool:
         """True if item k sits in a "who starred in W," clause that closes before i."""
         j = k - 1
-        while j >= 0 and self.items[j].lower not in (",", ";", ".", "who", "whose"):
+        while j >= 0 and self.items[j].lower not in (",", ";", ".", "who", "whose", "which"):
             j -= 1
-        if j < 0 or self.items[j].lower not in ("who", "whose"):
+        if j < 0 or self.items[j].lower not in ("who", "whose", "which"):
             return False
         return any(self.items[m].lower in (",", ";") for m in range(k + 1, i))
 
@@ -186,6 +186,9 @@ class SentenceView:
                     self.word(k + 1) in ("'s", "’s", "'", "’") or any(
                         self.word(j) in WORK_NOUNS for j in range(k + 1, min(len(self.items), k + 4)))):
                 continue  # "the BBC drama W", "Netflix's W", "The CW comedy-drama series W": the owner
+            if item.entity is not None and self.word(k - 1) in ("with", "opposite", "alongside") \
+                    and self.type(k) == "Person":
+                continue  # "will co-star with X in W": a co-star, then the work
             if item.entity is not None and direct and k > i and self.word(k + 1).isalpha() \
                     and self.word(k + 1) not in ("and", "or", "in", "on", "for", "from", "with", "as", "at"):
                 continue  # "wrote the Off-Broadway hit W": a name used as a modifier
