@@ -27,12 +27,11 @@ ARTICLE_IDS = sorted(path.stem for path in GOLD_DIR.glob("*.json"))
 
 # The whole set must not fall below these (micro-averaged, as the shared scorer computes them);
 # raise them as the extractor improves.
-FLOORS = {"facts": 0.70, "characters": 0.30}
+FLOORS = {"facts": 0.78, "characters": 0.70}
 
 # article id -> what the extractor gets wrong in it today (missed / spurious facts).
 KNOWN_FAILURES: dict[str, str] = {
     "amc-greenlights-bitter-almanac-2025-10-20": "'previously wrote the Off-Broadway hit W' gives no writer fact",
-        "'Leading the cast is X' and 'X will play C, opposite Y' on a work named sentences before: missed",
     "cobalt-saints-casts-its-telepath-2025-05-28":
         "'<Studio>'s genre W has cast X' missed; 'who starred in N's W1 and N's W2, joins Y' gives Y to W2",
     "driftwood-kings-season-3-rumors-2025-03-27":
@@ -52,20 +51,16 @@ KNOWN_FAILURES: dict[str, str] = {
     "lakeshore-nocturne-star-will-not-return-2025-10-30":
         "'The actress played C in the first season of the drama' and 'W, N confirmed' missed; 'N's W' after 'rumored'",
     "lionsgate-sets-the-ninth-lantern-2025-06-17":
-        "'X will direct from a script she penned with Y' gives person-to-person writer facts; "
-        "'cast as ... in the film'; 'The actress was most recently seen in N's W'",
+        "'X will direct from a script she penned with Y' gives person-to-person writer facts",
     "ludovic-farraday-to-star-in-sable-meadow-2025-05-15":
         "'directing from her own script' gives no writer; 'most recently starred in N's W' missed",
-        "'as will X'; 'X, who played C, will not return' drops the cast fact; 'Detective Inspector' as the character",
     "mirthe-overbeek-joins-the-salt-ledger-2025-04-08":
-        "'joins the cast of W, N's ... from creator X': network missed and 'She will play' goes to the creator; "
-        "'joins previously announced leads A and B'; 'The Dutch actress is best known for the film W'",
+        "'joins the cast of W, N's ... from creator X': network missed and 'She will play' goes to the creator",
     "mubi-acquires-the-tin-parade-2025-11-18":
         "'N has acquired ... to <Person>'s W' makes the person the network; 'X's debut, W' gives no credit",
     "netflix-adds-three-to-the-glimmering-vale-2025-03-19":
         "'<Prior Work>'s X will play C' casts the prior work; 'Annika Solberg-Mwangi (W, W)' split into two people",
     "netflix-lands-quicksilver-mile-2025-12-02": "character 'Maj. Hedda Calder' cut at the abbreviation",
-        "'A, B and C will play ..., while D as well as E round out the ensemble' gives no cast facts",
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
