@@ -229,6 +229,16 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
                            coerce={_ent(v, character): "Character", _ent(v, p): "Person"})
 
 
+def _later_members(v: SentenceView, k: int) -> list[int]:
+    """Names a list takes up again after a role: "A as the sister, Lettie, as well as B and C"."""
+    for j in range(k, len(v.items) - 2):
+        if v.items[j].lower in (".", ";") or v.items[j].depth:
+            break
+        if v.word(j) == "as" and v.word(j + 1) == "well" and v.word(j + 2) == "as":
+            return [p for p in v.collect(j + 3, "Person")[0] if v.person_like(p)]
+    return []
+
+
 def in_cast_list_context(v: SentenceView, i: int) -> bool:
     """True if "with" at i opens a list of cast members: a cast verb before it, "as" after the names."""
     if not any(v.items[k].lower in ("stars", "starring", "star", "cast", "ensemble") for k in range(max(0, i - 15), i)):
@@ -287,7 +297,9 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
         start = i + 1
         while start < len(v.items) and v.items[start].lower in _CAST_LIST_SKIP:
             start += 1
-        persons, _ = v.collect(start, "Person")
+        persons, end = v.collect(start, "Person")
+        if persons and w in ("includes", "include", "including", "starring", "stars"):
+            persons += _later_members(v, end)  # "... includes A as C, as well as B and D"
         if not persons and w == "out" and v.word(i - 1) in ("round", "rounds", "rounded"):
             persons = _subjects_before(v, i - 1)  # "A and B round out the cast"
         if not persons:
