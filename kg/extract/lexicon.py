@@ -56,6 +56,7 @@ ACTIVE_VERBS = {
     "co-star": "cast_member", "co-stars": "cast_member", "co-starred": "cast_member",
     "appear": "cast_member", "appears": "cast_member", "appeared": "cast_member",
     "featured": "cast_member", "joins": "cast_member", "joined": "cast_member", "join": "cast_member",
+    "filming": "credit",
 }
 #: Verbs that link a person to a character: "X plays Y", "X has been cast as Y".
 PLAY_VERBS = frozenset("""

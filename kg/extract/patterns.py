@@ -247,6 +247,21 @@ def in_cast_list_context(v: SentenceView, i: int) -> bool:
     return bool(names) and v.word(end) == "as"
 
 
+def _partners_after(v: SentenceView, i: int) -> int | None:
+    """Where the names of those who share a verb's role start: "produce [through his banner] with
+    [his partner,] A and B"; None if the clause names none."""
+    for j in range(i + 1, min(len(v.items), i + 9)):
+        if v.items[j].lower in (".", ";", "who", "which", "while") or v.items[j].entity is not None:
+            return None
+        if v.word(j) in ("alongside", "with", "opposite"):
+            k = j + 1
+            while k < min(len(v.items), j + 5) and v.items[k].entity is None and (
+                    v.items[k].lower.isalpha() or v.items[k].lower == ","):
+                k += 1  # "with his longtime collaborator, A"
+            return k
+    return None
+
+
 def _unnamed_role(v: SentenceView, i: int) -> Iterator[Proposal]:
     """Cast members who play a role the text does not name: "X plays a detective in W"."""
     persons = _subjects_before(v, i)
@@ -372,9 +387,11 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
                 break
         for p in persons:
             yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
-        # "X will executive produce alongside A and B", "X will co-star with A": A and B share the role
-        if v.word(i + 1) in ("alongside", "with", "opposite"):
-            for p in v.collect(i + 2, "Person")[0]:
+        # "X will executive produce alongside A and B", "X will co-star with A", "X will produce through
+        # his banner with partner A": A and B share the role
+        partners = _partners_after(v, i)
+        if partners is not None:
+            for p in v.collect(partners, "Person")[0]:
                 if v.type(p) != "Work":
                     yield Proposal(work, predicate, _ent(v, p), 0.75 * sure, f"person-verb-alongside:{w}",
                                    coerce={_ent(v, p): "Person"})
