@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -52,6 +53,44 @@ def whole_sentences(doc: Doc) -> list[Span]:
                 continue
         spans.append(sent)
     return spans
+
+
+@dataclass
+class TokenTable:
+    """The token attributes the extractor reads, taken from a Doc once: both pattern rounds then
+    index plain lists instead of creating a spaCy Token object at every look."""
+
+    doc: Doc
+    text: list[str]
+    lower: list[str]
+    is_space: list[bool]
+    is_alpha: list[bool]
+    whitespace: list[str]  # the token's trailing whitespace
+    dep: list[str]
+    paren_depth: list[int]  # parentheses open at the token (its own "(" included), over the Doc
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        table = cls(doc, [], [], [], [], [], [], [])
+        for tok in doc:
+            table.text.append(tok.text)
+            table.lower.append(tok.lower_)
+            table.is_space.append(tok.is_space)
+            table.is_alpha.append(tok.is_alpha)
+            table.whitespace.append(tok.whitespace_)
+            table.dep.append(tok.dep_)
+        table.paren_depth = _paren_depth(table.text)
+        return table
+
+
+def _paren_depth(texts: list[str]) -> list[int]:
+    """For each token, how many parentheses are open at it (a "(" counts itself, a ")" too)."""
+    depth, level = [], 0
+    for text in texts:
+        level += text == "("
+        depth.append(level)
+        level = max(0, level - (text == ")"))
+    return depth
 
 
 class Cluster:
@@ -128,10 +167,11 @@ class Extractor:
         clusters = self._cluster(mentions, kinds)
         self._headline_titles(article.title, clusters)
         blocked = self._blocked_tokens(doc, mentions, clusters)
+        tokens = TokenTable.of(doc)
         # Two rounds: the types that the first round's patterns imply sharpen the second round.
         for _ in range(2):
-            focus = self._focus(doc, sentences, clusters, blocked, article.title)
-            proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
+            focus = self._focus(tokens, sentences, clusters, blocked, article.title)
+            proposals = list(self._propose(tokens, sentences, mentions, clusters, blocked, focus))
             for cluster in clusters:
                 cluster.forget_implied()
             self._apply_implied_types(clusters, proposals)
@@ -215,16 +255,12 @@ class Extractor:
             blocked.update(range(start, end))
         return blocked
 
-    def _focus(self, doc: Doc, sentences: list[Span], clusters: list[Cluster], blocked: set[int],
+    def _focus(self, tokens: TokenTable, sentences: list[Span], clusters: list[Cluster], blocked: set[int],
                title: str | None) -> int | None:
         """The work the article is about: named in the headline or the lead, and most often
         outside parentheses (where prior credits live); the earliest on ties."""
-        depth, level = [0] * len(doc), 0
-        for tok in doc:
-            level += tok.text == "("
-            depth[tok.i] = level
-            level = max(0, level - (tok.text == ")"))
-        lead_end = sentences[1].end if len(sentences) > 1 else len(doc)
+        depth = tokens.paren_depth
+        lead_end = sentences[1].end if len(sentences) > 1 else len(tokens.text)
         title_key = name_key(title) if title else ""
         best, best_key = None, None
         for index, cluster in enumerate(clusters):
@@ -239,7 +275,7 @@ class Extractor:
         return best
 
     # -- patterns -------------------------------------------------------------------------------
-    def _propose(self, doc: Doc, sentences, mentions, clusters, blocked, focus):
+    def _propose(self, tokens: TokenTable, sentences, mentions, clusters, blocked, focus):
         types, strength = {}, {}
         for index, cluster in enumerate(clusters):
             types[index], strength[index] = cluster.type()
@@ -254,8 +290,7 @@ class Extractor:
             depth = 0
             k = sent.start
             while k < sent.end:
-                tok = doc[k]
-                if tok.is_space:
+                if tokens.is_space[k]:
                     k += 1
                     continue
                 m = starts.get(k)
@@ -270,45 +305,46 @@ class Extractor:
                     k = m.end
                     continue
                 item_of_token[k] = len(items)
-                if tok.text == "(":
+                text = tokens.text[k]
+                if text == "(":
                     items.append(Item("(", None, depth, k in blocked, token=k))
                     depth += 1
-                elif tok.text == ")":
+                elif text == ")":
                     depth = max(0, depth - 1)
                     items.append(Item(")", None, depth, k in blocked, token=k))
-                elif tok.text == "-" and items and items[-1].entity is None and items[-1].lower.isalpha() \
-                        and not doc[k - 1].whitespace_ and not tok.whitespace_ and k + 1 < sent.end \
-                        and doc[k + 1].is_alpha and (k + 1) not in starts:
-                    items[-1].lower += "-" + doc[k + 1].lower_  # "co - star" is the word "co-star"
+                elif text == "-" and items and items[-1].entity is None and items[-1].lower.isalpha() \
+                        and not tokens.whitespace[k - 1] and not tokens.whitespace[k] and k + 1 < sent.end \
+                        and tokens.is_alpha[k + 1] and (k + 1) not in starts:
+                    items[-1].lower += "-" + tokens.lower[k + 1]  # "co - star" is the word "co-star"
                     item_of_token[k + 1] = len(items) - 1
                     k += 1
                 else:
-                    lower = tok.lower_
+                    lower = tokens.lower[k]
                     item = Item(lower, None, depth, k in blocked, token=k)
-                    referent = self._definite_reference(doc, k, sent.end, starts, last_person,
+                    referent = self._definite_reference(tokens.lower, k, sent.end, starts, last_person,
                                                         last_organization)
                     if lower in PRONOUNS_PERSON and last_person is not None and lower != "they":
                         item.entity, item.pronoun = last_person, True
                     elif referent is not None:
                         item.entity, item.pronoun = referent, True
-                    elif lower in PRONOUNS_WORK and focus is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                    elif lower in PRONOUNS_WORK and focus is not None and tokens.dep[k] in ("nsubj", "nsubjpass"):
                         item.entity, item.pronoun = focus, True
                     items.append(item)
                 k += 1
-            view = SentenceView(items, types, strength, kinds, focus, doc, person_cues, item_of_token)
+            view = SentenceView(items, types, strength, kinds, focus, tokens.doc, person_cues, item_of_token)
             for proposal in self._run_patterns(view):
                 yield sent, proposal
 
     @staticmethod
-    def _definite_reference(doc: Doc, k: int, end: int, starts, last_person: int | None,
+    def _definite_reference(lowers: list[str], k: int, end: int, starts, last_person: int | None,
                             last_organization: dict[str, int]) -> int | None:
         """The entity that "the actress" or "the streamer" at token k refers back to, if any."""
-        lower = doc[k].lower_
-        if k == 0 or doc[k - 1].lower_ != "the" or (k + 1 < end and (k + 1) in starts):
+        lower = lowers[k]
+        if k == 0 or lowers[k - 1] != "the" or (k + 1 < end and (k + 1) in starts):
             return None  # "the actress Jane Doe" names her; only a bare "the actress" refers back
-        if k + 1 < end and doc[k + 1].lower_ in ("'s", "’s", "of", "-") and lower not in ("star",):
+        if k + 1 < end and lowers[k + 1] in ("'s", "’s", "of", "-") and lower not in ("star",):
             return None
-        if k >= 2 and doc[k - 2].lower_ in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
+        if k >= 2 and lowers[k - 2] in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
             return None  # "Calder Films is the studio": a role, not a reference
         if lower in PERSON_REFERENCES:
             return last_person
