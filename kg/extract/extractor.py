@@ -245,13 +245,14 @@ class Extractor:
     def _blocked_tokens(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> set[int]:
         """Tokens in quoted speech or photo credits: they state no facts."""
         blocked: set[int] = set()
-        for start, end in speech_spans(doc.text):
+        text = doc.text  # joined from every token: read it once
+        for start, end in speech_spans(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 blocked.update(range(span.start, span.end))
         orgs = sorted((m.start, m.end) for m in mentions
                       if m.entity is not None and clusters[m.entity].type()[0] == "Organization")
-        for start, end in credit_token_spans(doc, orgs):
+        for start, end in credit_token_spans(doc, orgs, text):
             blocked.update(range(start, end))
         return blocked
 
