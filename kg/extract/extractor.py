@@ -362,6 +362,7 @@ class Extractor:
         labels = [c.label() for c in clusters]
         best: dict[tuple, Fact] = {}
         used: set[int] = set()
+        quoted: dict[int, tuple[str, int, int]] = {}  # sentence start -> its text and character span
         for sent, p in proposals:
             if p.subject is None or p.object is None or p.subject == p.object:
                 continue
@@ -377,8 +378,9 @@ class Extractor:
                 character = labels[p.character]
             if p.confidence < self.min_confidence:
                 continue
-            provenance = Provenance(article.id, sent.text.strip(), sent.start_char, sent.end_char,
-                                    round(p.confidence, 3), p.method)
+            if sent.start not in quoted:
+                quoted[sent.start] = (sent.text.strip(), sent.start_char, sent.end_char)
+            provenance = Provenance(article.id, *quoted[sent.start], round(p.confidence, 3), p.method)
             fact = Fact(labels[p.subject], p.predicate, labels[p.object], provenance, character)
             key = (fact.subject, fact.predicate, fact.object)
             old = best.get(key)
