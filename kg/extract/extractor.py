@@ -101,8 +101,19 @@ class Cluster:
         self.kind: str | None = None  # Network / Studio for organizations
         self.extra: Counter = Counter()  # votes from relation patterns
         self._type: tuple[str, float] | None = None
+        self._evidence: Counter | None = None  # the mentions' and the NER's votes, pooled once
+        self._label: str | None = None
 
     def scores(self) -> Counter:
+        """All votes for this entity's types: its mentions' cues, the NER's labels, the patterns'."""
+        if self._evidence is None:
+            self._evidence = self._pool_evidence()
+        votes = self._evidence.copy()
+        votes.update(self.extra)
+        return votes
+
+    def _pool_evidence(self) -> Counter:
+        """The votes of the mentions' cues and of the NER's labels (these do not change per round)."""
         votes: Counter = Counter()
         for m in self.mentions:
             votes.update(m.votes)
@@ -113,8 +124,12 @@ class Cluster:
             if label == "PERSON" and any(m.tokens > 1 for m in self.mentions):
                 weight += 1
             votes[kind] += weight * count / total
-        votes.update(self.extra)
         return votes
+
+    def vote(self, wanted: str, weight: float) -> None:
+        """A vote from outside the text's cues (the headline), counted as the first mention's."""
+        self.mentions[0].votes[wanted] += weight
+        self._evidence = self._type = None
 
     def imply(self, wanted: str, weight: float) -> None:
         """A relation pattern's vote for the type this entity must have."""
@@ -150,7 +165,10 @@ class Cluster:
         return None
 
     def label(self) -> str:
-        return preferred_label(m.text for m in self.mentions)
+        """The name to show for the entity (its mentions are fixed: chosen once)."""
+        if self._label is None:
+            self._label = preferred_label(m.text for m in self.mentions)
+        return self._label
 
 
 class Extractor:
@@ -240,7 +258,7 @@ class Extractor:
         quoted = {name_key(q) for q in _HEADLINE_QUOTE.findall(title) for q in q if q}
         for cluster in clusters:
             if name_key(cluster.label()) in quoted:
-                cluster.mentions[0].votes["Work"] += HEADLINE_WEIGHT
+                cluster.vote("Work", HEADLINE_WEIGHT)
 
     def _blocked_tokens(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> set[int]:
         """Tokens in quoted speech or photo credits: they state no facts."""
