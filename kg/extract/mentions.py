@@ -276,6 +276,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         candidates.setdefault(key, label)
     if split_prefix is not None:
         for (start, end), label in list(candidates.items()):
+            if end - start < 2:
+                continue  # one word is not two names
             cut = split_prefix(doc[start:end])
             if cut:
                 del candidates[(start, end)]
@@ -301,8 +303,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         label = candidates[(start, end)]
         ner = label if label not in (None, "QUOTE") else None
         if ner is None:
-            inner = [lab for (s, e), lab in ner_spans.items() if s >= start and e <= end and e - s == end - start]
-            ner = inner[0] if inner else None
+            ner = ner_spans.get((start, end))
         text = _surface(doc, start, end)
         if not text or not any(c.isalpha() for c in text) or (end - start == 1 and text.lower() in COMMON_NOUNS):
             continue
