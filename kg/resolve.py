@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import PREDICATES, ArticleExtraction, Entity, Fact
 from .textnorm import fold
@@ -22,8 +23,9 @@ def fold_name(text: str) -> str:
     return fold(text).translate(_TRANSLITERATE)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """The key under which two spellings of one name meet."""
+    """The key under which two spellings of one name meet (remembered: names recur)."""
     key = fold_name(text)
     if key.startswith("the "):
         key = key[4:]

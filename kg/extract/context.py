@@ -31,13 +31,15 @@ def speech_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def credit_token_spans(doc: Doc, mention_ends: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def credit_token_spans(doc: Doc, mention_ends: list[tuple[int, int]],
+                       text: str | None = None) -> list[tuple[int, int]]:
     """Token ranges of photo credits ("© Courtesy of A for B"): from the cue to the next org name.
 
-    `mention_ends` are (start, end) token offsets of organization mentions, sorted.
+    `mention_ends` are (start, end) token offsets of organization mentions, sorted; `text` is
+    `doc.text` if the caller has it already (spaCy joins it anew from the tokens on every read).
     """
     spans = []
-    for match in _PHOTO_CREDIT.finditer(doc.text):
+    for match in _PHOTO_CREDIT.finditer(doc.text if text is None else text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -54,6 +55,44 @@ def whole_sentences(doc: Doc) -> list[Span]:
     return spans
 
 
+@dataclass
+class TokenTable:
+    """The token attributes the extractor reads, taken from a Doc once: both pattern rounds then
+    index plain lists instead of creating a spaCy Token object at every look."""
+
+    doc: Doc
+    text: list[str]
+    lower: list[str]
+    is_space: list[bool]
+    is_alpha: list[bool]
+    whitespace: list[str]  # the token's trailing whitespace
+    dep: list[str]
+    paren_depth: list[int]  # parentheses open at the token (its own "(" included), over the Doc
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        table = cls(doc, [], [], [], [], [], [], [])
+        for tok in doc:
+            table.text.append(tok.text)
+            table.lower.append(tok.lower_)
+            table.is_space.append(tok.is_space)
+            table.is_alpha.append(tok.is_alpha)
+            table.whitespace.append(tok.whitespace_)
+            table.dep.append(tok.dep_)
+        table.paren_depth = _paren_depth(table.text)
+        return table
+
+
+def _paren_depth(texts: list[str]) -> list[int]:
+    """For each token, how many parentheses are open at it (a "(" counts itself, a ")" too)."""
+    depth, level = [], 0
+    for text in texts:
+        level += text == "("
+        depth.append(level)
+        level = max(0, level - (text == ")"))
+    return depth
+
+
 class Cluster:
     """Mentions of one entity within an article, with their pooled type evidence."""
 
@@ -62,8 +101,19 @@ class Cluster:
         self.kind: str | None = None  # Network / Studio for organizations
         self.extra: Counter = Counter()  # votes from relation patterns
         self._type: tuple[str, float] | None = None
+        self._evidence: Counter | None = None  # the mentions' and the NER's votes, pooled once
+        self._label: str | None = None
 
     def scores(self) -> Counter:
+        """All votes for this entity's types: its mentions' cues, the NER's labels, the patterns'."""
+        if self._evidence is None:
+            self._evidence = self._pool_evidence()
+        votes = self._evidence.copy()
+        votes.update(self.extra)
+        return votes
+
+    def _pool_evidence(self) -> Counter:
+        """The votes of the mentions' cues and of the NER's labels (these do not change per round)."""
         votes: Counter = Counter()
         for m in self.mentions:
             votes.update(m.votes)
@@ -74,8 +124,12 @@ class Cluster:
             if label == "PERSON" and any(m.tokens > 1 for m in self.mentions):
                 weight += 1
             votes[kind] += weight * count / total
-        votes.update(self.extra)
         return votes
+
+    def vote(self, wanted: str, weight: float) -> None:
+        """A vote from outside the text's cues (the headline), counted as the first mention's."""
+        self.mentions[0].votes[wanted] += weight
+        self._evidence = self._type = None
 
     def imply(self, wanted: str, weight: float) -> None:
         """A relation pattern's vote for the type this entity must have."""
@@ -111,7 +165,10 @@ class Cluster:
         return None
 
     def label(self) -> str:
-        return preferred_label(m.text for m in self.mentions)
+        """The name to show for the entity (its mentions are fixed: chosen once)."""
+        if self._label is None:
+            self._label = preferred_label(m.text for m in self.mentions)
+        return self._label
 
 
 class Extractor:
@@ -128,10 +185,11 @@ class Extractor:
         clusters = self._cluster(mentions, kinds)
         self._headline_titles(article.title, clusters)
         blocked = self._blocked_tokens(doc, mentions, clusters)
+        tokens = TokenTable.of(doc)
         # Two rounds: the types that the first round's patterns imply sharpen the second round.
         for _ in range(2):
-            focus = self._focus(doc, sentences, clusters, blocked, article.title)
-            proposals = list(self._propose(doc, sentences, mentions, clusters, blocked, focus))
+            focus = self._focus(tokens, sentences, clusters, blocked, article.title)
+            proposals = list(self._propose(tokens, sentences, mentions, clusters, blocked, focus))
             for cluster in clusters:
                 cluster.forget_implied()
             self._apply_implied_types(clusters, proposals)
@@ -202,31 +260,28 @@ class Extractor:
         quoted = {name_key(q) for q in _HEADLINE_QUOTE.findall(title) for q in q if q}
         for cluster in clusters:
             if name_key(cluster.label()) in quoted:
-                cluster.mentions[0].votes["Work"] += HEADLINE_WEIGHT
+                cluster.vote("Work", HEADLINE_WEIGHT)
 
     def _blocked_tokens(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> set[int]:
         """Tokens in quoted speech or photo credits: they state no facts."""
         blocked: set[int] = set()
-        for start, end in speech_spans(doc.text):
+        text = doc.text  # joined from every token: read it once
+        for start, end in speech_spans(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 blocked.update(range(span.start, span.end))
         orgs = sorted((m.start, m.end) for m in mentions
                       if m.entity is not None and clusters[m.entity].type()[0] == "Organization")
-        for start, end in credit_token_spans(doc, orgs):
+        for start, end in credit_token_spans(doc, orgs, text):
             blocked.update(range(start, end))
         return blocked
 
-    def _focus(self, doc: Doc, sentences: list[Span], clusters: list[Cluster], blocked: set[int],
+    def _focus(self, tokens: TokenTable, sentences: list[Span], clusters: list[Cluster], blocked: set[int],
                title: str | None) -> int | None:
         """The work the article is about: named in the headline or the lead, and most often
         outside parentheses (where prior credits live); the earliest on ties."""
-        depth, level = [0] * len(doc), 0
-        for tok in doc:
-            level += tok.text == "("
-            depth[tok.i] = level
-            level = max(0, level - (tok.text == ")"))
-        lead_end = sentences[1].end if len(sentences) > 1 else len(doc)
+        depth = tokens.paren_depth
+        lead_end = sentences[1].end if len(sentences) > 1 else len(tokens.text)
         title_key = name_key(title) if title else ""
         best, best_key = None, None
         for index, cluster in enumerate(clusters):
@@ -241,7 +296,7 @@ class Extractor:
         return best
 
     # -- patterns -------------------------------------------------------------------------------
-    def _propose(self, doc: Doc, sentences, mentions, clusters, blocked, focus):
+    def _propose(self, tokens: TokenTable, sentences, mentions, clusters, blocked, focus):
         types, strength = {}, {}
         for index, cluster in enumerate(clusters):
             types[index], strength[index] = cluster.type()
@@ -256,8 +311,7 @@ class Extractor:
             depth = 0
             k = sent.start
             while k < sent.end:
-                tok = doc[k]
-                if tok.is_space:
+                if tokens.is_space[k]:
                     k += 1
                     continue
                 m = starts.get(k)
@@ -265,44 +319,45 @@ class Extractor:
                     for j in range(m.start, m.end):
                         item_of_token[j] = len(items)
                     items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
-                    if depth == 0 and self._salient_person(doc, m, types, strength, kinds, last_person):
+                    if depth == 0 and self._salient_person(tokens.dep, m, types, strength, kinds, last_person):
                         last_person = m.entity
                     if m.entity in kinds and depth == 0 and k not in blocked:
                         last_organization[kinds[m.entity]] = m.entity
                     k = m.end
                     continue
                 item_of_token[k] = len(items)
-                if tok.text == "(":
+                text = tokens.text[k]
+                if text == "(":
                     items.append(Item("(", None, depth, k in blocked, token=k))
                     depth += 1
-                elif tok.text == ")":
+                elif text == ")":
                     depth = max(0, depth - 1)
                     items.append(Item(")", None, depth, k in blocked, token=k))
-                elif tok.text == "-" and items and items[-1].entity is None and items[-1].lower.isalpha() \
-                        and not doc[k - 1].whitespace_ and not tok.whitespace_ and k + 1 < sent.end \
-                        and doc[k + 1].is_alpha and (k + 1) not in starts:
-                    items[-1].lower += "-" + doc[k + 1].lower_  # "co - star" is the word "co-star"
+                elif text == "-" and items and items[-1].entity is None and items[-1].lower.isalpha() \
+                        and not tokens.whitespace[k - 1] and not tokens.whitespace[k] and k + 1 < sent.end \
+                        and tokens.is_alpha[k + 1] and (k + 1) not in starts:
+                    items[-1].lower += "-" + tokens.lower[k + 1]  # "co - star" is the word "co-star"
                     item_of_token[k + 1] = len(items) - 1
                     k += 1
                 else:
-                    lower = tok.lower_
+                    lower = tokens.lower[k]
                     item = Item(lower, None, depth, k in blocked, token=k)
-                    referent = self._definite_reference(doc, k, sent.end, starts, last_person,
+                    referent = self._definite_reference(tokens.lower, k, sent.end, starts, last_person,
                                                         last_organization)
                     if lower in PRONOUNS_PERSON and last_person is not None and lower != "they":
                         item.entity, item.pronoun = last_person, True
                     elif referent is not None:
                         item.entity, item.pronoun = referent, True
-                    elif lower in PRONOUNS_WORK and focus is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                    elif lower in PRONOUNS_WORK and focus is not None and tokens.dep[k] in ("nsubj", "nsubjpass"):
                         item.entity, item.pronoun = focus, True
                     items.append(item)
                 k += 1
-            view = SentenceView(items, types, strength, kinds, focus, doc, person_cues, item_of_token)
+            view = SentenceView(items, types, strength, kinds, focus, tokens.doc, person_cues, item_of_token)
             for proposal in self._run_patterns(view):
                 yield sent, proposal
 
     @staticmethod
-    def _salient_person(doc: Doc, m: Mention, types, strength, kinds, last_person: int | None) -> bool:
+    def _salient_person(deps: list[str], m: Mention, types, strength, kinds, last_person: int | None) -> bool:
         """True if a mention becomes what "she"/"he" refer to: a person who is the subject of a
         clause (an object or an apposed role name does not displace the subject before it)."""
         person = types.get(m.entity) == "Person" or (
@@ -310,18 +365,18 @@ class Extractor:
             and m.ner in ("PERSON", None, "PRODUCT"))
         if not person:
             return False
-        return last_person is None or doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+        return last_person is None or deps[m.end - 1] in ("nsubj", "nsubjpass")
 
     @staticmethod
-    def _definite_reference(doc: Doc, k: int, end: int, starts, last_person: int | None,
+    def _definite_reference(lowers: list[str], k: int, end: int, starts, last_person: int | None,
                             last_organization: dict[str, int]) -> int | None:
         """The entity that "the actress" or "the streamer" at token k refers back to, if any."""
-        lower = doc[k].lower_
-        if k == 0 or doc[k - 1].lower_ != "the" or (k + 1 < end and (k + 1) in starts):
+        lower = lowers[k]
+        if k == 0 or lowers[k - 1] != "the" or (k + 1 < end and (k + 1) in starts):
             return None  # "the actress Jane Doe" names her; only a bare "the actress" refers back
-        if k + 1 < end and doc[k + 1].lower_ in ("'s", "’s", "of", "-") and lower not in ("star",):
+        if k + 1 < end and lowers[k + 1] in ("'s", "’s", "of", "-") and lower not in ("star",):
             return None
-        if k >= 2 and doc[k - 2].lower_ in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
+        if k >= 2 and lowers[k - 2] in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
             return None  # "Calder Films is the studio": a role, not a reference
         if lower in PERSON_REFERENCES:
             return last_person
@@ -338,6 +393,7 @@ class Extractor:
         labels = [c.label() for c in clusters]
         best: dict[tuple, Fact] = {}
         used: set[int] = set()
+        quoted: dict[int, tuple[str, int, int]] = {}  # sentence start -> its text and character span
         for sent, p in proposals:
             if p.subject is None or p.object is None or p.subject == p.object:
                 continue
@@ -353,8 +409,9 @@ class Extractor:
                 character = labels[p.character]
             if p.confidence < self.min_confidence:
                 continue
-            provenance = Provenance(article.id, sent.text.strip(), sent.start_char, sent.end_char,
-                                    round(p.confidence, 3), p.method)
+            if sent.start not in quoted:
+                quoted[sent.start] = (sent.text.strip(), sent.start_char, sent.end_char)
+            provenance = Provenance(article.id, *quoted[sent.start], round(p.confidence, 3), p.method)
             fact = Fact(labels[p.subject], p.predicate, labels[p.object], provenance, character)
             key = (fact.subject, fact.predicate, fact.object)
             old = best.get(key)

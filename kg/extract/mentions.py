@@ -92,14 +92,23 @@ def _chunk_starts_ok(span: Span) -> bool:
     return True
 
 
-def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
-    """Runs of capitalised tokens (with connectors like 'of the' inside) in a sentence."""
+def name_like_tokens(doc: Doc) -> list[bool]:
+    """For each token of a Doc, whether it may be a word of a name: capitalised, not punctuation."""
+    return [_is_capitalised(tok) and not tok.is_punct for tok in doc]
+
+
+def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | None = None) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens (with connectors like 'of the' inside) in a sentence.
+
+    `name_like` is `name_like_tokens(sent.doc)`, if the caller has it already.
+    """
     chunks: list[tuple[int, int]] = []
     i, end = sent.start, sent.end
     doc = sent.doc
+    if name_like is None:
+        name_like = name_like_tokens(doc)
     while i < end:
-        tok = doc[i]
-        if not _is_capitalised(tok) or tok.is_punct:
+        if not name_like[i]:
             i += 1
             continue
         j = i + 1
@@ -107,10 +116,9 @@ def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
             nxt = doc[j]
             if j in breaks:
                 break
-            if _is_capitalised(nxt) and not nxt.is_punct and doc[j - 1].text in ("'s", "’s") \
-                    and doc[j - 1].tag_ == "POS":
+            if name_like[j] and doc[j - 1].text in ("'s", "’s") and doc[j - 1].tag_ == "POS":
                 break  # "Netflix's Saltmarsh": two names
-            if _is_capitalised(nxt) and not nxt.is_punct:
+            if name_like[j]:
                 j += 1
                 continue
             if nxt.text in ("-", "&") and j + 1 < end and _is_capitalised(doc[j + 1]):
@@ -127,7 +135,7 @@ def capitalised_chunks(sent: Span, breaks: set[int]) -> list[tuple[int, int]]:
                 k = j
                 while k < end and doc[k].text in NAME_CONNECTORS | {"and"}:
                     k += 1
-                ok = k < end and _is_capitalised(doc[k]) and not doc[k].is_punct and k - j <= 2
+                ok = k < end and name_like[k] and k - j <= 2
                 if ok and low == "and" and k == j + 1:
                     ok = False  # "A and B" is two names; "Salt and Cinder" is one
                 if ok and low == "and" and doc[k].text in ("The", "A", "An"):
@@ -252,8 +260,9 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     name_words.update(sent[0].text for sent in sentences if len(sent) > 1
                       and sent[1].lower_ in TITLE_VERBS and _is_capitalised(sent[0]))
     candidates: dict[tuple[int, int], str | None] = {}
+    name_like = name_like_tokens(doc)
     for sent in sentences:
-        for start, end in capitalised_chunks(sent, breaks):
+        for start, end in capitalised_chunks(sent, breaks, name_like):
             start, end = _trim(doc, start, end)
             if end > start and (_chunk_starts_ok(doc[start:end]) or (end - start == 1 and doc[start].text in name_words)):
                 candidates[(start, end)] = None
@@ -276,6 +285,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         candidates.setdefault(key, label)
     if split_prefix is not None:
         for (start, end), label in list(candidates.items()):
+            if end - start < 2:
+                continue  # one word is not two names
             cut = split_prefix(doc[start:end])
             if cut:
                 del candidates[(start, end)]
@@ -301,8 +312,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         label = candidates[(start, end)]
         ner = label if label not in (None, "QUOTE") else None
         if ner is None:
-            inner = [lab for (s, e), lab in ner_spans.items() if s >= start and e <= end and e - s == end - start]
-            ner = inner[0] if inner else None
+            ner = ner_spans.get((start, end))
         text = _surface(doc, start, end)
         if not text or not any(c.isalpha() for c in text) or (end - start == 1 and text.lower() in COMMON_NOUNS):
             continue

@@ -3,6 +3,7 @@ the helpers every pattern needs (lists of names, the work a trigger is about, gu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -95,15 +96,31 @@ class SentenceView:
             return item.entity not in self.kinds and self.strength.get(item.entity, 0) <= 2.5
         return have == "Person" and self.person_cues.get(item.entity, 0) < 3
 
+    @cached_property
+    def _words(self) -> list[str]:
+        """Each item's lowercase word, "" for a mention (patterns ask millions of times)."""
+        return [item.lower if item.entity is None else "" for item in self.items]
+
     def word(self, i: int) -> str:
-        return self.items[i].lower if 0 <= i < len(self.items) and self.items[i].entity is None else ""
+        """The word at item i; "" for a mention or a position outside the sentence."""
+        words = self._words
+        return words[i] if 0 <= i < len(words) else ""
+
+    @cached_property
+    def _last_guard(self) -> list[int]:
+        """For each item, the index of the last negation or hypothetical before it (-1 if none)."""
+        guards, last = NEGATIONS | HYPOTHETICAL, -1
+        before = []
+        for k, item in enumerate(self.items):
+            before.append(last)
+            if item.lower in guards:
+                last = k
+        return before
 
     def guarded(self, i: int) -> bool:
-        """True if a negation or hypothetical governs the trigger at i, or it is in speech."""
-        if self.items[i].blocked:
-            return True
-        window = {self.items[k].lower for k in range(max(0, i - 5), i)}
-        return bool(window & (NEGATIONS | HYPOTHETICAL))
+        """True if a negation or hypothetical governs the trigger at i (one of the five items
+        before it), or it is in speech."""
+        return self.items[i].blocked or self._last_guard[i] >= max(0, i - 5)
 
     def work_ref(self, i: int) -> bool:
         """True if item i is a definite work noun: "the series", "this film", "the show"."""

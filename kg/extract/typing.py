@@ -27,10 +27,6 @@ _WORK_EVENTS = {"renewed", "premieres", "premiered", "debuts", "debuted", "airs"
                 "cancelled", "canceled", "greenlit", "picked"}
 
 
-def _words(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.lower_ for t in doc[max(start, 0):min(end, len(doc))]]
-
-
 def _dependency_votes(doc: Doc, m: Mention) -> None:
     """Votes from the parse: "X, starring Y, is a 98-minute film", "X, a drama about ..."."""
     root = doc[m.start:m.end].root
@@ -55,6 +51,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
     """Add type votes from context to each mention; return the organization kind per mention index."""
     kinds: dict[int, str] = {}
     by_start = {m.start: i for i, m in enumerate(mentions)}
+    lowers = [tok.lower_ for tok in doc]  # read once: each mention looks at its neighbours
     for index, m in enumerate(mentions):
         org = gazetteer.lookup(m.text)
         if org:
@@ -66,8 +63,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             m.votes["Organization"] += GAZETTEER / 2
             kinds[index] = ORG_SUFFIXES[suffix]
             continue
-        before = _words(doc, m.start - 3, m.start)
-        after = _words(doc, m.end, m.end + 8)
+        before = lowers[max(m.start - 3, 0):m.start]
+        after = lowers[m.end:m.end + 8]
         prev = before[-1] if before else ""
         prev2 = before[-2] if len(before) > 1 else ""
         nxt = after[0] if after else ""
