@@ -40,6 +40,11 @@ def _ends_in_abbreviation(sent: Span) -> bool:
         len(word) == 2 and word[0].isupper())
 
 
+def headline_titles(title: str | None) -> list[str]:
+    """The names a headline quotes ("'Saltmarsh' Renewed at Netflix"): titles, in trade style."""
+    return [q for pair in _HEADLINE_QUOTE.findall(title or "") for q in pair if q.strip()]
+
+
 def whole_sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, re-joined where it cut one mid-clause (no final stop, no line break)."""
     spans: list[Span] = []
@@ -180,7 +185,8 @@ class Extractor:
 
     def __call__(self, doc: Doc, article: Article) -> ArticleExtraction:
         sentences = whole_sentences(doc)
-        mentions = find_mentions(doc, sentences, set(), self.gazetteer.prefix_length)
+        mentions = find_mentions(doc, sentences, set(), self.gazetteer.prefix_length,
+                                 titles=headline_titles(article.title))
         kinds = add_context_votes(doc, mentions, self.gazetteer)
         clusters = self._cluster(mentions, kinds)
         self._headline_titles(article.title, clusters)
@@ -257,7 +263,7 @@ class Extractor:
         """A name quoted in the headline ("'Saltmarsh' Renewed") is a title: a vote for Work."""
         if not title:
             return
-        quoted = {name_key(q) for q in _HEADLINE_QUOTE.findall(title) for q in q if q}
+        quoted = {name_key(q) for q in headline_titles(title)}
         for cluster in clusters:
             if name_key(cluster.label()) in quoted:
                 cluster.vote("Work", HEADLINE_WEIGHT)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -223,12 +223,22 @@ def defining_titles(sentences: list[Span]) -> list[Span]:
     return titles
 
 
+def _title_spans(doc: Doc, titles: Iterable[str]) -> Iterator[Span]:
+    """Every place the text writes one of the given titles, as whole tokens."""
+    for title in titles:
+        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                yield span
+
+
 def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
-                  split_prefix: Callable[[Span], int] | None = None) -> list[Mention]:
+                  split_prefix: Callable[[Span], int] | None = None, titles: Iterable[str] = ()) -> list[Mention]:
     """All candidate mentions of a Doc, sorted and non-overlapping (longest wins).
 
     `split_prefix(span)` may return a token count at which a span is two names run together
-    (a known organization before a person: "HBO Jane Doe").
+    (a known organization before a person: "HBO Jane Doe"). `titles` are names known to be
+    whole titles (quoted in the headline): where the text writes one, it is one mention.
     """
     ner_spans = {}
     for ent in doc.ents:
@@ -266,6 +276,9 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
             start, end = _trim(doc, start, end)
             if end > start and (_chunk_starts_ok(doc[start:end]) or (end - start == 1 and doc[start].text in name_words)):
                 candidates[(start, end)] = None
+    # Titles the headline quotes, wherever the body writes them: "Canvas and Bone" is one name.
+    for span in _title_spans(doc, titles):
+        candidates[(span.start, span.end)] = "QUOTE"
     # Short quoted titles: ‘Death in June’, "A Title Here".
     for sent in sentences:
         toks = list(sent)
