@@ -40,6 +40,25 @@ def _ends_in_abbreviation(sent: Span) -> bool:
         len(word) == 2 and word[0].isupper())
 
 
+_PERSON_AFTER_WORK = ("star", "alum", "actor", "actress", "veteran", "breakout")
+
+
+def _names_a_person(tokens: TokenTable, m: Mention) -> bool:
+    """True if a work's mention only says who a person is: "Ironbark Station star Jo Doe", "W's Jo Doe"."""
+    k = m.end
+    if k < len(tokens.lower) and tokens.lower[k] in ("'s", "’s", "'", "’"):
+        k += 1
+    if k < len(tokens.lower) and tokens.lower[k] in _PERSON_AFTER_WORK:
+        k += 1
+    return m.end < k < len(tokens.text) and tokens.text[k][:1].isupper()
+
+
+def _headline_credit(title: str, label: str) -> bool:
+    """True if the headline names the work only to say who someone is: "'W' Star Jo Doe to Lead ..."."""
+    pattern = rf"{re.escape(label)}['’\"”]*\s*(?:['’]s\s+)?(?:{'|'.join(_PERSON_AFTER_WORK)})\b"
+    return re.search(pattern, title, re.IGNORECASE) is not None
+
+
 def headline_titles(title: str | None) -> list[str]:
     """The names a headline quotes ("'Saltmarsh' Renewed at Netflix"): titles, in trade style."""
     return [q for pair in _HEADLINE_QUOTE.findall(title or "") for q in pair if q.strip()]
@@ -293,9 +312,11 @@ class Extractor:
         for index, cluster in enumerate(clusters):
             if cluster.type()[0] != "Work":
                 continue
-            free = [m for m in cluster.mentions if not depth[m.start] and m.start not in blocked]
+            free = [m for m in cluster.mentions if not depth[m.start] and m.start not in blocked
+                    and not _names_a_person(tokens, m)]
             score = len(free) + 2 * any(m.start < lead_end for m in free)
-            score += 3 * bool(title_key and name_key(cluster.label()) in title_key)
+            in_headline = bool(title_key and name_key(cluster.label()) in title_key)
+            score += 3 * (in_headline and bool(free) and not _headline_credit(title or "", cluster.label()))
             key = (score, -min(m.start for m in cluster.mentions))
             if best_key is None or key > best_key:
                 best, best_key = index, key
