@@ -657,6 +657,9 @@ _PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "
                ("seen", "on"))
 
 
+_PRIOR_CUE_STARTS = frozenset(cue[0] for cue in _PRIOR_CUES)
+
+
 def _clause_person(v: SentenceView, i: int) -> int | None:
     """The person a phrase at i describes: the nearest person before it in its clause."""
     k = i - 1
@@ -692,11 +695,11 @@ def _person_after(v: SentenceView, i: int) -> int | None:
 def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
     """"X, best known for A and B", "A veteran of N's A, she", "whose credits include A", "X's debut, W"."""
     for i, item in enumerate(v.items):
-        if item.entity is not None or item.depth or v.guarded(i):
+        if item.entity is not None or item.depth or (item.lower not in _PRIOR_CUE_STARTS and item.lower != "debut"):
             continue
         cue = next((c for c in _PRIOR_CUES if all(v.word(i + j) == w for j, w in enumerate(c))), None)
         debut = item.lower == "debut" and v.word(i - 1) not in ("will", "to")
-        if cue is None and not debut:
+        if (cue is None and not debut) or v.guarded(i):
             continue
         after = i + (len(cue) if cue else 1)
         if debut and v.word(after) == ",":
