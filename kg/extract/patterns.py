@@ -229,6 +229,18 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
                            coerce={_ent(v, character): "Character", _ent(v, p): "Person"})
 
 
+def _about_the_work(v: SentenceView, i: int, persons: list[int], predicate: str, confidence: float,
+                    method: str) -> Iterator[Proposal]:
+    """One fact for each person, about the work that the trigger at i is about."""
+    if not persons:
+        return
+    work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
+    if work is None:
+        return
+    for p in persons:
+        yield Proposal(work, predicate, _ent(v, p), confidence * sure, method, coerce={_ent(v, p): "Person"})
+
+
 def _later_members(v: SentenceView, k: int) -> list[int]:
     """Names a list takes up again after a role: "A as the sister, Lettie, as well as B and C"."""
     for j in range(k, len(v.items) - 2):
@@ -317,13 +329,7 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             persons += _later_members(v, end)  # "... includes A as C, as well as B and D"
         if not persons and w == "out" and v.word(i - 1) in ("round", "rounds", "rounded"):
             persons = _subjects_before(v, i - 1)  # "A and B round out the cast"
-        if not persons:
-            continue
-        work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
-        if work is None:
-            continue
-        for p in persons:
-            yield Proposal(work, "cast_member", _ent(v, p), 0.8 * sure, "cast-list", coerce={_ent(v, p): "Person"})
+        yield from _about_the_work(v, i, persons, "cast_member", 0.8, "cast-list")
 
 
 @pattern("person-verb")
@@ -754,10 +760,4 @@ def work_from_people(v: SentenceView) -> Iterator[Proposal]:
         if item.lower != "from" or item.entity is not None or v.guarded(i) or v.word(i - 1) not in WORK_NOUNS:
             continue
         persons = [p for p in v.collect(i + 1, "Person")[0] if v.type(p) == "Person"]
-        if not persons:
-            continue
-        work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
-        if work is None:
-            continue
-        for p in persons:
-            yield Proposal(_ent(v, p), "credit", work, 0.7 * sure, "work-from-people")
+        yield from _about_the_work(v, i, persons, "credit", 0.7, "work-from-people")
