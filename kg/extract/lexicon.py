@@ -73,6 +73,7 @@ released exclusively exclusive
 ORDER_VERBS = frozenset("""
 ordered orders order renewed renews renew greenlit greenlights greenlight commissioned commissions
 cancelled canceled cancels picked picks acquired acquires acquire nabbed lands landed
+premiere premieres release releases debut debuts launch launches stream streams distribute distributes
 """.split())
 #: Words after which a list of cast members follows.
 CAST_LIST_CUES = frozenset("starring co-starring stars starred star co-stars alongside opposite".split())

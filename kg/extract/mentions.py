@@ -124,6 +124,10 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             if nxt.text in ("-", "&") and j + 1 < end and _is_capitalised(doc[j + 1]):
                 j += 2
                 continue
+            if nxt.text == "." and doc[j - 1].text in ABBREVIATED_TITLES and j + 1 < end \
+                    and _is_capitalised(doc[j + 1]) and (j + 1) not in breaks:
+                j += 2  # "Maj. Hedda Calder": a title written short, then the name
+                continue
             if nxt.tag_ != "POS" and nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]):
                 j += 1  # "It's Great to Be Young": a contraction inside a title, not a possessive
                 continue
@@ -261,7 +265,10 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     for (start, end), label in ner_spans.items():
         if label in ("PERSON", "ORG", "GPE") and end - start > 1:
             breaks.add(end)
-            if start == 0 or doc[start - 1].text not in HONORIFICS:
+            before = doc[start - 1].text if start else ""
+            if before == "." and start > 1:
+                before = doc[start - 2].text + "."  # "Maj" "." before the name
+            if before not in HONORIFICS:
                 breaks.add(start)
     # Words seen inside longer names may stand alone, even where a tagger calls them common nouns.
     name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end]

@@ -742,7 +742,9 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
                 or v.items[k].blocked or v.items[k].entity in v.kinds:
             continue
         first, second = v.type(i), v.type(k)
+        weak_work = item.entity not in v.kinds and v.strength.get(item.entity, 0) <= 2.5 and first != "Character"
         if second == "Person" and v.word(k + 1) not in ("'s", "’s") and (first == "Work" or (
+                not possessive and k > i + 1 and weak_work) or (
                 possessive and first == "Person" and v.strength.get(item.entity, 0) <= 3.0
                 and v.person_cues.get(item.entity, 0) == 0)):
             # a name's name ("Peaky Blinders' Sam Claflin"): the first is the work she is known for

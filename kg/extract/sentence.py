@@ -73,7 +73,7 @@ class SentenceView:
         have = self.types.get(item.entity, "")
         if have == "Character" or (have == "Person" and self.person_cues.get(item.entity, 0) > 0):
             return False
-        return have in ("Work", "") or self.strength.get(item.entity, 0) <= 2.5
+        return have in ("Work", "") or self.strength.get(item.entity, 0) <= 3.0  # the NER's word alone
 
     def person_like(self, i: int) -> bool:
         """True if item i is a person, or a name whose type only the NER guessed (not a character)."""

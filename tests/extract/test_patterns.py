@@ -304,3 +304,72 @@ def test_studio_roles_banners_and_co_producers(extract):
 def test_hyphenated_co_star_closes_a_cast_list(extract):
     ex = extract("Tidewater premieres on Peacock. Ines Brandt, Rowan Pike and Odile Marsh co-star.")
     assert {f.object for f in ex.facts if f.predicate == "cast_member"} == {"Ines Brandt", "Rowan Pike", "Odile Marsh"}
+
+
+# -- patterns of trade prose added for news the extractor has never seen ---------------------------
+PROSE = {
+    "credit block of a review": (
+        "'The Quiet Weir' Review: A Dam, a Village and a Long Goodbye\n\nThe Quiet Weir, the second feature "
+        "of its director, opens Friday.\n\nDirector: Hanne Lindqvist\nProducers: Omar Vell, Ruth Abara\n"
+        "Production: Fjordlight Pictures\nWith: Tomas Brek, Julia Menz",
+        {("The Quiet Weir", "director", "Hanne Lindqvist"), ("The Quiet Weir", "producer", "Omar Vell"),
+         ("The Quiet Weir", "producer", "Ruth Abara"), ("The Quiet Weir", "cast_member", "Tomas Brek"),
+         ("The Quiet Weir", "cast_member", "Julia Menz"),
+         ("The Quiet Weir", "production_company", "Fjordlight Pictures")}),
+    "prior credits after 'best known for'": (
+        "Netflix has ordered Saltgrass. Lena Okafor, best known for Copper Bay and Night Ferry, will star.",
+        {("Lena Okafor", "credit", "Copper Bay"), ("Lena Okafor", "credit", "Night Ferry")}),
+    "a veteran of two shows, then the pronoun": (
+        "Netflix has ordered Saltgrass. A veteran of NBC's Crosstown and Hulu's Mile End, Tom Brandt will "
+        "direct the pilot.",
+        {("Tom Brandt", "credit", "Crosstown"), ("Tom Brandt", "credit", "Mile End"),
+         ("Saltgrass", "director", "Tom Brandt")}),
+    "as will A and B": (
+        "Peacock has renewed Long Field. Henrik Dahl will be back for the new season, as will Mei Harrow "
+        "and Guy Ibarra.",
+        {("Long Field", "cast_member", "Henrik Dahl"), ("Long Field", "cast_member", "Mei Harrow"),
+         ("Long Field", "cast_member", "Guy Ibarra")}),
+    "leads and executive producers include": (
+        "Netflix has ordered Saltgrass. She joins previously announced leads Henrik Dahl and Priya Cole. "
+        "Executive producers include Mara Quill and Tobias Lind.",
+        {("Saltgrass", "cast_member", "Henrik Dahl"), ("Saltgrass", "cast_member", "Priya Cole"),
+         ("Saltgrass", "producer", "Mara Quill"), ("Saltgrass", "producer", "Tobias Lind")}),
+    "a show's name before a person's": (
+        "Copper Bay star Lena Okafor has joined the cast of the BBC drama Night Ferry.",
+        {("Lena Okafor", "credit", "Copper Bay"), ("Night Ferry", "cast_member", "Lena Okafor")}),
+}
+
+
+@pytest.mark.parametrize("name", PROSE)
+def test_trade_prose_patterns(extract, name):
+    text, expected = PROSE[name]
+    got = triples(extract(text))
+    assert expected <= got, f"missing: {expected - got}"
+
+
+def test_the_actress_and_the_streamer_refer_back(extract):
+    ex = extract("Hulu has ordered Mile End. Lena Okafor stars in the drama. The actress previously starred "
+                 "in Copper Bay. The streamer will premiere Mile End in May.")
+    got = triples(ex)
+    assert ("Copper Bay", "cast_member", "Lena Okafor") in got
+    assert ("Mile End", "network", "Hulu") in got
+
+
+def test_a_title_quoted_in_the_headline_is_one_name_in_the_body(extract):
+    ex = extract("Searchlight Boards Boxing Drama 'Canvas and Rope'\n\nSearchlight Pictures will produce Canvas "
+                 "and Rope, a boxing drama. Ravi Kell will direct the film.")
+    assert entity_type(ex, "Canvas and Rope") == "Work"
+    assert ("Canvas and Rope", "director", "Ravi Kell") in triples(ex)
+
+
+def test_a_defining_sentence_makes_its_whole_subject_one_title(extract):
+    ex = extract("Harbor of Lost Lanterns (1971) is an American drama film directed by Paul Merrow.")
+    assert ("Harbor of Lost Lanterns", "director", "Paul Merrow") in triples(ex)
+
+
+def test_a_title_before_a_characters_name_stays_in_it(extract):
+    ex = extract("Netflix has ordered Hollow Creek. Ida Lugo has been cast as Sheriff Amos Dunleavy. "
+                 "Ilse Brann will star as Maj. Hedda Calder.")
+    got = facts(ex)
+    assert ("Hollow Creek", "cast_member", "Ida Lugo", "Sheriff Amos Dunleavy") in got
+    assert ("Hollow Creek", "cast_member", "Ilse Brann", "Maj. Hedda Calder") in got
