@@ -60,11 +60,9 @@ KNOWN_FAILURES: dict[str, str] = {
         "'N has acquired ... to <Person>'s W' makes the person the network; 'X's debut, W' gives no credit",
     "netflix-adds-three-to-the-glimmering-vale-2025-03-19":
         "'<Prior Work>'s X will play C' casts the prior work; 'Annika Solberg-Mwangi (W, W)' split into two people",
-    "netflix-lands-quicksilver-mile-2025-12-02": "character 'Maj. Hedda Calder' cut at the abbreviation",
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
-    "tallgrass-county-season-4-premiere-2025-08-11": "'N will stream each episode the next day' gives no network",
     "the-amber-hour-review-2025-10-03": "'Character (Actor)' in review prose read as a prior credit",
     "the-snowblind-choir-premieres-on-disney-plus-2025-11-04":
         "'Her co-star, X, plays ... C' missed; 'Disney Branded Television' cut to 'Branded Television'",
