@@ -192,11 +192,15 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 0
     with _load_graph(args) as graph:
         try:
-            result = graph.query(args.query, **_params(args.param))
+            result = graph.query(args.query, limit=args.limit, **_params(args.param))
         except ParseException as err:
             raise SystemExit(f"kg: the query is not valid SPARQL: {err}") from err
     text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[args.format]()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    shipped = {q.name: q for q in list_queries()}.get(args.query)
+    page = args.limit if args.limit is not None else shipped and shipped.limit
+    if page and len(result) == page:
+        print(f"kg: the first {page} rows; --limit N for more, --limit 0 for all", file=sys.stderr)
     return 0
 
 
@@ -267,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help='bind a query parameter (as a literal), e.g. -p work="Harbor Lights"')
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--limit", type=_count, metavar="N",
+                   help="at most N rows (0: all; default: the query's LIMIT, 100 for a shipped query)")
     p.add_argument("--list", action="store_true", help="list the shipped queries")
     p.set_defaults(func=cmd_query)
 

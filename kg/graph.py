@@ -164,9 +164,10 @@ class KnowledgeGraph:
         return list(self._loaded().values())
 
     # -- using ----------------------------------------------------------------------------------
-    def query(self, sparql: str, **params: object) -> QueryResult:
-        """Run SPARQL text, a .rq file or a shipped query name; params are bound as literals."""
-        return run_query(self.store, sparql, params or None)
+    def query(self, sparql: str, limit: int | None = None, **params: object) -> QueryResult:
+        """Run SPARQL text, a .rq file or a shipped query name; params are bound as literals.
+        `limit` sets the LIMIT (0: every row; None: the query's own, 100 for a shipped query)."""
+        return run_query(self.store, sparql, params or None, limit=limit)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The graph as networkx: entity nodes, fact edges with their sources."""

@@ -2,8 +2,10 @@
 
 Parameters are bound as RDF terms (rdflib initBindings), never formatted into the query text, so a
 value containing quotes, braces or backslashes is only ever a value. A shipped query starts with
-comment lines `# title:`, `# description:` and `# params:` (the variables a caller may bind); an
-unbound parameter means "no filter".
+comment lines `# title:`, `# description:`, `# params:` (the variables a caller may bind; an
+unbound parameter means "no filter") and `# order:` (the columns kg sorts its rows by). A shipped
+query ends with `LIMIT 100` and no ORDER BY, so a listing streams and stops at its page; the
+`limit` argument resizes the page (0: every row).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from rdflib.term import Identifier, Variable
 from kg.terms import PREFIXES
 
 from .resolve import name_key
+from .sparql_text import limits, with_limit
 
 QUERY_DIR = Path(__file__).parent / "queries"
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -34,13 +37,16 @@ _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query shipped with the package: its name (file stem), header fields and SPARQL text."""
+    """A query shipped with the package: its name (file stem), header fields and SPARQL text;
+    `limit` is its page size (its LIMIT), `order` the columns its rows are sorted by."""
 
     name: str
     title: str
     description: str
     params: tuple[str, ...]
     text: str
+    order: tuple[str, ...] = ()
+    limit: int | None = None
 
 
 @dataclass
@@ -140,15 +146,26 @@ def query_graph(graph: Graph, sparql: str, bindings: dict[str, object] | None = 
     return result_from_rdflib(graph.query(prepare(sparql), initBindings=initial))
 
 
-def run_query(graph_or_store: Any, sparql: str | os.PathLike, bindings: dict[str, object] | None = None) -> QueryResult:
-    """Run a shipped query name, a .rq path or SPARQL text on an rdflib graph or a kg Store."""
+def run_query(graph_or_store: Any, sparql: str | os.PathLike, bindings: dict[str, object] | None = None,
+              limit: int | None = None) -> QueryResult:
+    """Run a shipped query name, a .rq path or SPARQL text on an rdflib graph or a kg Store.
+
+    `limit` sets the query's LIMIT (see with_limit; 0 removes it); None keeps the query's own.
+    A shipped query's rows come sorted by its `order` columns.
+    """
     text = load_query(sparql)
     named = _parse_header(sparql, text) if isinstance(sparql, str) and _NAME.match(sparql) else None
     if named is not None:
         bindings = name_bindings(named, bindings)
+    if limit is not None:
+        text = with_limit(text, limit)
     if isinstance(graph_or_store, Graph):
-        return query_graph(graph_or_store, text, bindings)
-    return graph_or_store.query(text, bindings)
+        result = query_graph(graph_or_store, text, bindings)
+    else:
+        result = graph_or_store.query(text, bindings)
+    if named is not None and named.order:
+        result.rows.sort(key=lambda row: tuple(row.get(c) or "" for c in named.order))
+    return result
 
 
 def name_bindings(query: NamedQuery, params: dict[str, object] | None) -> dict[str, object]:
@@ -176,8 +193,11 @@ def _parse_header(name: str, text: str) -> NamedQuery:
         key, sep, value = line.lstrip("# ").partition(":")
         if sep:
             header[key.strip().lower()] = value.strip()
-    params = tuple(p.lstrip("?$") for p in re.split(r"[\s,]+", header.get("params", "")) if p)
-    return NamedQuery(name, header.get("title", name), header.get("description", ""), params, text)
+    params, order = (tuple(p.lstrip("?$") for p in re.split(r"[\s,]+", header.get(key, "")) if p)
+                     for key in ("params", "order"))
+    pages = limits(text)
+    return NamedQuery(name, header.get("title", name), header.get("description", ""), params, text,
+                      order, pages[-1] if pages else None)
 
 
 def list_queries() -> list[NamedQuery]:

@@ -2,7 +2,7 @@
 
 Every value is written by rdflib's N-Triples serialization of a term (quotes, backslashes and
 newlines escaped), never pasted as user text: query parameters become a leading `VALUES` block,
-an article's graph becomes `INSERT DATA`.
+an article's graph becomes `INSERT DATA`; a row limit rewrites the query's LIMIT clauses.
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ _SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>')
 _WHERE = re.compile(r"\bWHERE\s*$", re.IGNORECASE)
 _CONSTRUCT = re.compile(r"^\s*CONSTRUCT\b", re.IGNORECASE | re.MULTILINE)
+#: A LIMIT clause, or text to skip (a comment, string or IRI) where "LIMIT" is not a keyword.
+_LIMIT = re.compile(rf"(?P<limit>\bLIMIT\s+\d+)|{_SKIP.pattern}", re.IGNORECASE)
 
 Triple = tuple[Identifier, Identifier, Identifier]
 
@@ -67,6 +69,27 @@ def with_values(sparql: str, bindings: Mapping[Variable, Identifier]) -> str:
     values = " ".join(term(value) for value in bindings.values())
     at = _where_brace(sparql) + 1
     return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }}{sparql[at:]}"
+
+
+def limits(sparql: str) -> list[int]:
+    """The numbers of the query's LIMIT clauses (its own and its subqueries'), in text order."""
+    return [int(m.group("limit").split()[1]) for m in _LIMIT.finditer(sparql) if m.group("limit")]
+
+
+def with_limit(sparql: str, limit: int) -> str:
+    """The query with every LIMIT clause set to `limit` (0: removed), or `LIMIT limit` appended
+    when it has none. Shipped queries use LIMIT only for their page size, so this resizes the page."""
+    if limit < 0:
+        raise ValueError(f"a row limit is 0 (no limit) or more, not {limit}")
+
+    def resize(match: re.Match) -> str:
+        if not match.group("limit"):
+            return match.group(0)
+        return f"LIMIT {limit}" if limit else ""
+
+    if limits(sparql):
+        return _LIMIT.sub(resize, sparql)
+    return f"{sparql.rstrip()}\nLIMIT {limit}\n" if limit else sparql
 
 
 def triples_text(triples: Iterable[Triple]) -> str:

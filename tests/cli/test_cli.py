@@ -124,6 +124,16 @@ def test_query_cast_of_a_work_as_csv(built, capsys):
     }
 
 
+def test_query_limit_gives_a_page_and_says_so(built, capsys):
+    graph = str(built["graph"])
+    code, out, _ = run(capsys, ["query", "provenance", "--graph", graph, "--format", "csv", "--limit", "0"])
+    every = list(csv.DictReader(io.StringIO(out)))
+    code, out, err = run(capsys, ["query", "provenance", "--graph", graph, "--format", "csv", "--limit", "2"])
+    page = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(every) > 2 and len(page) == 2 and all(row in every for row in page)
+    assert "first 2 rows" in err and "--limit 0" in err
+
+
 def test_query_with_an_unknown_parameter_fails_with_a_message(built, capsys):
     code, _, err = run(capsys, ["query", "cast", "-p", "title=Gullwing Bay", "--graph", str(built["graph"])])
     assert code != 0

@@ -331,9 +331,9 @@ PROSE = {
          ("Long Field", "cast_member", "Guy Ibarra")}),
     "leads and executive producers include": (
         "Netflix has ordered Saltgrass. She joins previously announced leads Henrik Dahl and Priya Cole. "
-        "Executive producers include Mara Quill and Tobias Lind.",
+        "Executive producers include Mara Quill and Teodor Lind.",
         {("Saltgrass", "cast_member", "Henrik Dahl"), ("Saltgrass", "cast_member", "Priya Cole"),
-         ("Saltgrass", "producer", "Mara Quill"), ("Saltgrass", "producer", "Tobias Lind")}),
+         ("Saltgrass", "producer", "Mara Quill"), ("Saltgrass", "producer", "Teodor Lind")}),
     "a show's name before a person's": (
         "Copper Bay star Lena Okafor has joined the cast of the BBC drama Night Ferry.",
         {("Lena Okafor", "credit", "Copper Bay"), ("Night Ferry", "cast_member", "Lena Okafor")}),

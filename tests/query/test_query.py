@@ -103,6 +103,29 @@ def test_entities_have_type_subtype_and_fact_count(store):
     assert by_label["Benedikt"]["type"] == "Character" and by_label["Benedikt"]["facts"] == "1"
 
 
+def test_a_listing_is_a_page_of_its_limit_and_limit_zero_lists_all(store, dataset):
+    everything = run_query(store, "provenance", limit=0)
+    assert len(everything) == 13 and run_query(store, "provenance") == everything  # under the default 100
+    page = run_query(store, "provenance", limit=5)
+    assert len(page) == 5 and all(row in everything.rows for row in page.rows)
+    assert page.rows == sorted(page.rows, key=lambda r: (r["article"], r["subject"], r["predicate"], r["object"]))
+    assert len(run_query(dataset, "entities", limit=3)) == 3  # the page is chosen in a subquery
+    assert len(run_query(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 50", limit=2)) == 2
+
+
+def test_shipped_queries_have_a_default_page_and_sort_order():
+    for q in list_queries():
+        assert q.limit == 100, q.name
+        assert q.order or "ORDER BY" in q.text, q.name
+
+
+def test_bound_rows_are_the_same_on_every_store_and_sorted(store, dataset):
+    for name, params in [("cast", {"work": "Étoile"}), ("credits", {"person": "Hollis Brandvold"}),
+                         ("coworkers", {"person": "Rachel Brosnahan"}), ("provenance", {"subject": "Étoile"})]:
+        on_store = run_query(store, name, params)
+        assert on_store.rows and on_store == run_query(dataset, name, params), name
+
+
 # --- parameters are values, never query text -------------------------------------------------
 
 @pytest.mark.parametrize("value", INJECTIONS)
@@ -160,3 +183,13 @@ def test_table_is_aligned(store):
     start = lines[0].index("actor")
     assert all(line[start - 2:start] == "  " for line in lines)
     assert set(lines[1].replace(" ", "")) == {"-"}
+
+
+def test_with_limit_resizes_every_limit_clause_and_leaves_strings_alone():
+    from kg.sparql_text import limits, with_limit
+    text = '# LIMIT 5\nSELECT * WHERE { ?s ?p "LIMIT 7" { SELECT ?s WHERE { ?s ?p ?o } LIMIT 100 } } LIMIT 100'
+    assert limits(with_limit(text, 3)) == [3, 3] and '"LIMIT 7"' in with_limit(text, 3)
+    assert limits(with_limit(text, 0)) == [] and "# LIMIT 5" in with_limit(text, 0)
+    assert limits(with_limit("SELECT * { ?s ?p ?o }", 4)) == [4]
+    with pytest.raises(ValueError):
+        with_limit(text, -1)
