@@ -95,6 +95,7 @@ class TokenTable:
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
+        """The table of a Doc, in one pass over its tokens."""
         table = cls(doc, [], [], [], [], [], [], [])
         for tok in doc:
             table.text.append(tok.text)
