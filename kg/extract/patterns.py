@@ -111,7 +111,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "also", "to", "set", "been", "be", "being", "both", "once",
                                           "again", "later", "previously", "then", "executive", "exec", "co",
                                           "signed", "on", "tapped", "attached", "slated", "who", "latest",
-                                          "newest", "first", "last", "next", "the", "poised", "expected", ","):
+                                          "newest", "first", "last", "next", "the", "poised", "expected", "most",
+                                          "recently", "currently", "famously", ","):
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
@@ -528,7 +529,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         if v.guarded(i):
             continue
         # "N's new eight-part drama, W" / "N's W" / "the N show"
-        if nxt in ("'s", "’s") or (nxt in WORK_NOUNS and prev in ("the", "a", "an", "its")):
+        if nxt in ("'s", "’s", "'", "’") or (nxt in WORK_NOUNS and prev in ("the", "a", "an", "its")):
             k = i + 1
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
@@ -708,8 +709,8 @@ def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
         if (cue is None and not debut) or v.guarded(i):
             continue
         after = i + (len(cue) if cue else 1)
-        if debut and v.word(after) == ",":
-            after += 1
+        if debut and v.word(after) in (",", "with", "in"):
+            after += 1  # "X's debut, W", "made her feature debut with W"
         works = v.works_from(after, limit=1 if debut else 12)
         if not works or (debut and works[0] != after):
             continue

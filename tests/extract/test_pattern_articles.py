@@ -32,14 +32,10 @@ FLOORS = {"facts": 0.78, "characters": 0.70}
 # article id -> what the extractor gets wrong in it today (missed / spurious facts).
 KNOWN_FAILURES: dict[str, str] = {
     "amc-greenlights-bitter-almanac-2025-10-20": "'previously wrote the Off-Broadway hit W' gives no writer fact",
-    "cobalt-saints-casts-its-telepath-2025-05-28":
-        "'<Studio>'s genre W has cast X' missed; 'who starred in N's W1 and N's W2, joins Y' gives Y to W2",
     "driftwood-kings-season-3-rumors-2025-03-27":
         "'series creator A B' yields 'A' alone as creator and actor; a rumour gives a cast fact; 'returns as C' missed",
     "fenella-grandison-obi-to-direct-the-carrick-horses-2025-04-22":
         "'made her feature debut with W' gives no credit",
-    "focus-features-dates-velvet-crowbar-2025-05-06":
-        "'<Studio>' W' (plural possessive) and 'wrote the script with his collaborator, X' missed",
     "gallowglass-star-joins-ember-reach-2025-07-01":
         "'has joined the cast of N's W' and 'W's X, who was cast as C' missed; cast goes to the prior work",
     "halfmoon-regatta-moves-to-2027-2025-07-21":
