@@ -263,8 +263,10 @@ def in_cast_list_context(v: SentenceView, i: int) -> bool:
 def _partners_after(v: SentenceView, i: int) -> int | None:
     """Where the names of those who share a verb's role start: "produce [through his banner] with
     [his partner,] A and B"; None if the clause names none."""
+    relative = any(v.word(k) in ("who", "which") for k in range(max(0, i - 4), i))  # "X, who also wrote W,"
     for j in range(i + 1, min(len(v.items), i + 9)):
-        if v.items[j].lower in (".", ";", "who", "which", "while") or v.items[j].entity is not None:
+        if v.items[j].lower in (".", ";", "who", "which", "while") or v.items[j].entity is not None or (
+                relative and v.items[j].lower == ","):
             return None
         if v.word(j) in ("alongside", "with", "opposite"):
             k = j + 1
@@ -678,8 +680,8 @@ def _clause_person(v: SentenceView, i: int) -> int | None:
         elif item.entity is not None and item.depth == 0:
             if item.pronoun:
                 return k if v.types.get(item.entity) == "Person" else None
-            if v.type(k) in ("Person", ""):
-                return k
+            if v.type(k) == "Person" or (v.type(k) == "" and not item.lower.startswith("the ")):
+                return k  # ("The Dutch actress": a nationality, not a name)
             if v.word(k + 1) not in ("'s", "’s"):
                 return None
         k -= 1
