@@ -431,7 +431,7 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
             k = noun - 1
         if not predicates or v.guarded(k + 1):
             continue
-        objects, _ = v.collect(i + 1, "Person")
+        objects, after = v.collect(i + 1, "Person")
         orgs = [] if objects else v.collect(i + 1, "Organization")[0]
         if not objects and i + 1 < len(v.items) and v.items[i + 1].lower == "the":
             orgs = v.collect(i + 2, "Organization")[0]
@@ -454,6 +454,10 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
                     yield Proposal(work, "network", _ent(v, o), 0.8 * sure, "by:network")
                 elif predicate == "producer":
                     yield Proposal(work, "production_company", _ent(v, o), 0.8 * sure, "by:production_company")
+        # "executive produced by A and B for Studio": the company they make it for
+        if objects and "producer" in predicates and v.word(after) in ("for", "through", "via") \
+                and after + 1 < len(v.items) and v.kinds.get(v.items[after + 1].entity) == "Studio":
+            yield Proposal(work, "production_company", _ent(v, after + 1), 0.75 * sure, "by:for-company")
 
 
 @pattern("role-noun")
