@@ -11,7 +11,8 @@ from ..model import ENTITY_TYPES, PREDICATES, Article, ArticleExtraction, Entity
 from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
-from .lexicon import ORGANIZATION_REFERENCES, PERSON_REFERENCES, PRONOUNS_PERSON, PRONOUNS_WORK
+from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_REFERENCES, POSSESSIVES,
+                      PRONOUNS_PERSON, PRONOUNS_WORK)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS
 from .sentence import Item, SentenceView
@@ -40,22 +41,19 @@ def _ends_in_abbreviation(sent: Span) -> bool:
         len(word) == 2 and word[0].isupper())
 
 
-_PERSON_AFTER_WORK = ("star", "alum", "actor", "actress", "veteran", "breakout")
-
-
 def _names_a_person(tokens: TokenTable, m: Mention) -> bool:
     """True if a work's mention only says who a person is: "Ironbark Station star Jo Doe", "W's Jo Doe"."""
     k = m.end
-    if k < len(tokens.lower) and tokens.lower[k] in ("'s", "’s", "'", "’"):
+    if k < len(tokens.lower) and tokens.lower[k] in POSSESSIVES:
         k += 1
-    if k < len(tokens.lower) and tokens.lower[k] in _PERSON_AFTER_WORK:
+    if k < len(tokens.lower) and tokens.lower[k] in PERSON_AFTER_WORK:
         k += 1
     return m.end < k < len(tokens.text) and tokens.text[k][:1].isupper()
 
 
 def _headline_credit(title: str, label: str) -> bool:
     """True if the headline names the work only to say who someone is: "'W' Star Jo Doe to Lead ..."."""
-    pattern = rf"{re.escape(label)}['’\"”]*\s*(?:['’]s\s+)?(?:{'|'.join(_PERSON_AFTER_WORK)})\b"
+    pattern = rf"{re.escape(label)}['’\"”]*\s*(?:['’]s\s+)?(?:{'|'.join(sorted(PERSON_AFTER_WORK))})\b"
     return re.search(pattern, title, re.IGNORECASE) is not None
 
 

@@ -83,6 +83,11 @@ actor actress actors actresses star stars newcomer newcomers comedian comic sing
 musician model veteran icon alum alumna alumnus performer host
 """.split())
 PRONOUNS_PERSON = frozenset("he she they".split())
+#: Possessive endings as tokens: "Netflix's", "Universal Pictures'".
+POSSESSIVES = frozenset("'s ’s ' ’".split())
+#: Words between a work and the person it says who they are: "Ironbark Station star Jo Doe".
+PERSON_AFTER_WORK = frozenset("""star stars actor actress alum breakout lead creator co-star newcomer veteran
+favorite favourite""".split())
 #: Nouns that, after "the" and with no name following, refer back to the last person named:
 #: "the actress", "the Oscar winner".
 PERSON_REFERENCES = frozenset("actress actor performer comedian star winner nominee singer rapper".split())

@@ -219,12 +219,19 @@ def defining_titles(sentences: list[Span]) -> list[Span]:
         while end > start and sent.doc[end - 1].is_punct and sent.doc[end - 1].text not in ("?", "!"):
             end -= 1
         span = sent.doc[start:end]
-        first = span[0].lower_ if len(span) else ""
-        if not len(span) or len(span) > 15 or not _is_capitalised(span[0]) or (len(span) == 1 and first in ("it", "this", "that", "he", "she", "they")) or (
-                first in ("the", "this") and span[-1].lower_ in DEFINING_WORK_NOUNS | WORK_PARTS):
-            continue
-        titles.append(span)
+        if _may_be_title(span):
+            titles.append(span)
     return titles
+
+
+def _may_be_title(span: Span) -> bool:
+    """A defining sentence's subject that can be a title: capitalised, short, not "It" or "The film"."""
+    if not 0 < len(span) <= 15 or not _is_capitalised(span[0]):
+        return False
+    first, last = span[0].lower_, span[-1].lower_
+    if len(span) == 1 and first in ("it", "this", "that", "he", "she", "they"):
+        return False
+    return not (first in ("the", "this") and last in DEFINING_WORK_NOUNS | WORK_PARTS)
 
 
 def _title_spans(doc: Doc, titles: Iterable[str]) -> Iterator[Span]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, NEGATIONS, ORDER_VERBS, PLAY_VERBS,
-                      ROLE_NOUNS, WORK_NOUNS)
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, NEGATIONS, ORDER_VERBS,
+                      PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
 from .sentence import Proposal, SentenceView
 
 
@@ -535,7 +535,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         if v.guarded(i):
             continue
         # "N's new eight-part drama, W" / "N's W" / "the N show"
-        if nxt in ("'s", "’s", "'", "’") or (nxt in WORK_NOUNS and prev in ("the", "a", "an", "its")):
+        if nxt in POSSESSIVES or (nxt in WORK_NOUNS and prev in ("the", "a", "an", "its")):
             k = i + 1
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
@@ -739,11 +739,10 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         if item.entity is None or item.blocked or item.depth or item.pronoun or item.entity in v.kinds:
             continue
         k = i + 1
-        possessive = v.word(k) in ("'s", "’s", "'", "’")
+        possessive = v.word(k) in POSSESSIVES
         if possessive:
             k += 1
-        while k < len(v.items) and v.word(k) in ("star", "stars", "actor", "actress", "alum", "breakout",
-                                                  "lead", "co-star", "newcomer", "favorite", "favourite"):
+        while k < len(v.items) and v.word(k) in PERSON_AFTER_WORK:
             k += 1
         if k == i + 1 or k >= len(v.items) or v.items[k].entity is None or v.items[k].pronoun \
                 or v.items[k].blocked or v.items[k].entity in v.kinds:

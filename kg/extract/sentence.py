@@ -7,7 +7,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from .lexicon import HYPOTHETICAL, NEGATIONS, PERSON_NOUNS, PRONOUNS_PERSON, PRONOUNS_WORK, WORK_NOUNS
+from .lexicon import (HYPOTHETICAL, NEGATIONS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
+                      PRONOUNS_WORK, WORK_NOUNS)
 
 
 @dataclass
@@ -148,10 +149,9 @@ class SentenceView:
     def credit_prefix(self, k: int) -> bool:
         """True if the work at k only says who a person is: "W's Jane Doe", "W star Jane Doe"."""
         j = k + 1
-        if self.word(j) in ("'s", "’s", "'", "’"):
+        if self.word(j) in POSSESSIVES:
             j += 1
-        while self.word(j) in ("star", "stars", "actor", "actress", "alum", "breakout", "lead", "creator",
-                               "co-star", "newcomer", "veteran"):
+        while self.word(j) in PERSON_AFTER_WORK:
             j += 1
         return j > k + 1 and j < len(self.items) and self.items[j].entity is not None \
             and self.type(j) == "Person"
@@ -200,7 +200,7 @@ class SentenceView:
         for k in range(i, min(len(self.items), i + span)):
             item = self.items[k]
             if item.entity is not None and item.entity in self.kinds and (
-                    self.word(k + 1) in ("'s", "’s", "'", "’") or any(
+                    self.word(k + 1) in POSSESSIVES or any(
                         self.word(j) in WORK_NOUNS for j in range(k + 1, min(len(self.items), k + 4)))):
                 continue  # "the BBC drama W", "Netflix's W", "The CW comedy-drama series W": the owner
             if item.entity is not None and self.word(k - 1) in ("with", "opposite", "alongside") \
@@ -256,7 +256,6 @@ class SentenceView:
             k += step
         return found, k
 
-
     def works_from(self, i: int, limit: int = 12) -> list[int]:
         """Items of a list of works from i on: "NBC's Crosstown and Hulu's The Pemberton Rules",
         "the drama Paper Lanterns, Ashfall as well as the film Lowlands"."""
@@ -265,7 +264,7 @@ class SentenceView:
         while 0 <= k < len(self.items) and len(found) < limit:
             item = self.items[k]
             if item.entity is not None and not item.pronoun and item.depth == 0:
-                owner = self.word(k + 1) in ("'s", "’s", "'", "’") and (
+                owner = self.word(k + 1) in POSSESSIVES and (
                     self.type(k) == "Organization" or item.entity in self.kinds)
                 if owner:  # "Netflix's": the owner of the work that follows
                     k += 2
