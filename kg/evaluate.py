@@ -88,8 +88,8 @@ class GoldArticle:
     """One gold file, with its spellings resolved to canonical labels."""
 
     def __init__(self, data: dict, text: str = ""):
-        self.sentences = [fold(s) for s in _SENTENCE_BREAK.split(text) if s.strip()]
         self.raw_sentences = [s.strip() for s in _SENTENCE_BREAK.split(text) if s.strip()]
+        self.sentences = [fold(s) for s in self.raw_sentences]
         self.canonical: dict[str, str] = {}
         self.entities: set[tuple[str, str]] = set()
         self.optional_entities: set[str] = set()
