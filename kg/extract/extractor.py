@@ -15,6 +15,7 @@ from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_REFEREN
                       PRONOUNS_PERSON, PRONOUNS_WORK)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS
+from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
 from .sentence import Item, SentenceView
 from .typing import add_context_votes
 

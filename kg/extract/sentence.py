@@ -84,6 +84,11 @@ class SentenceView:
         ent = self.items[i].entity
         return have != "Character" and ent not in self.kinds and self.strength.get(ent, 0) <= 2.5
 
+    def person_like_strongly(self, i: int) -> bool:
+        """True if item i is a person by more than the NER's word: cues in the text, or strong votes."""
+        ent = self.items[i].entity
+        return self.type(i) == "Person" and (self.person_cues.get(ent, 0) > 0 or self.strength.get(ent, 0) > 2.5)
+
     def can_be_character(self, i: int) -> bool:
         """True if item i can name a character: not a work, organization or place, and not
         a name that the article's own cues make a real person ("actor X")."""
@@ -189,7 +194,7 @@ class SentenceView:
             for k in range(i - 1, -1, -1):
                 item = self.items[k]
                 if item.depth == 0 and item.entity is not None and item.entity not in exclude \
-                        and not item.pronoun and self.type(k) in ("", "Organization", "Other") \
+                        and not item.pronoun and self.type(k) in ("", "Organization") \
                         and self.can_be(k, "Work"):
                     return item.entity, 0.7
         return self.focus, 0.75
@@ -273,6 +278,10 @@ class SentenceView:
                     break
                 found.append(k)
                 expect = False
+            elif item.lower == "(" and not expect:  # "A (2008), B (uncredited) and C"
+                while k + 1 < len(self.items) and self.items[k + 1].depth:
+                    k += 1
+                k += 1  # the closing parenthesis
             elif item.lower in (",", "and", "&", "or"):
                 expect = True
             elif item.lower in ("as", "well") and self.word(k + 1) in ("well", "as"):

@@ -1,0 +1,136 @@
+"""The works a person's verb reaches through the parse: "He has also appeared in A (2008), B and
+C", "acclaimed for directing A, B and C", "roles in films including A and B".
+
+Trade prose and biographies list a person's works as the objects of one verb, often far from
+it and in long lists; the dependency parse reaches them where word windows do not.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import POSSESSIVES, WORK_NOUNS
+from .patterns import pattern
+from .sentence import Proposal, SentenceView
+
+#: Verbs (by lemma) whose person subject worked on the works among their objects.
+VERB_ROLES = {
+    "appear": "cast_member", "star": "cast_member", "co-star": "cast_member", "act": "cast_member",
+    "feature": "cast_member", "guest": "cast_member", "host": "cast_member", "voice": "cast_member",
+    "play": "cast_member", "portray": "cast_member",
+    "direct": "director", "co-direct": "director", "helm": "director",
+    "write": "writer", "co-write": "writer", "pen": "writer", "script": "writer",
+    "produce": "producer", "co-produce": "producer",
+    "create": "creator", "co-create": "creator",
+    "compose": "credit", "score": "credit", "narrate": "credit", "edit": "credit",
+}
+#: Verbs whose direct object is a role, not a work: "played the sheriff in W".
+_ROLE_OBJECT_VERBS = {"play", "portray", "voice"}
+#: Nouns (by lemma) that stand for a person's part in the works after them: "roles in A and B".
+NOUN_ROLES = {"role": "cast_member", "appearance": "cast_member", "score": "credit"}
+#: Dependencies through which a verb's objects, and lists of them, are reached.
+_OBJECT_DEPS = frozenset("dobj pobj conj appos prep compound nmod dep attr oprd npadvmod pcomp".split())
+#: Prepositions that lead to a work: "in W", "on W", "of W", "including W", "such as W".
+_OBJECT_PREPS = frozenset("in on of for including like as such".split())
+#: Dependencies through which a verb without a subject of its own takes its head's.
+_SUBJECT_CLIMB = frozenset("conj xcomp advcl pcomp pobj prep dobj".split())
+
+
+def _reached(token: Token, allow_dobj: bool) -> Iterator[Token]:
+    """Tokens of the object phrases under a trigger, not crossing into clauses of their own."""
+    stack = []
+    for child in token.children:
+        if child.dep_ == "dobj" and not allow_dobj:  # "played the sheriff in W": past the role
+            stack.extend(c for c in child.children if c.dep_ == "prep")
+        elif child.dep_ in _OBJECT_DEPS:
+            stack.append(child)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "prep" and (tok.lower_ not in _OBJECT_PREPS or (
+                tok.lower_ == "as" and tok.nbor(-1).lower_ != "such")):
+            continue  # "appeared as C": a role, not a work
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            continue  # "appeared in A and portrayed B": a verb of its own
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ in _OBJECT_DEPS)
+
+
+def _subject(v: SentenceView, token: Token) -> int | None:
+    """The item of the person who is the subject of a trigger, climbing through conjoined,
+    gerund and relative clauses ("X, who starred in W", "acclaimed for directing W")."""
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.dep_ == "relcl" and not any(c.lower_ not in ("who", "that") for c in subjects):
+            subjects = [token.head]
+        if subjects:
+            k = v.item_of_token.get(subjects[0].i)
+            if k is None or v.items[k].entity is None:
+                return None
+            return k if v.types.get(v.items[k].entity) == "Person" else None
+        if token.dep_ not in _SUBJECT_CLIMB or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _possessor(v: SentenceView, token: Token) -> int | None:
+    """The person whose part a role noun names: "his roles", "Jo Doe's score"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            k = v.item_of_token.get(child.i)
+            if k is not None and v.items[k].entity is not None and v.types.get(v.items[k].entity) == "Person":
+                return k
+    return None
+
+
+def _works(v: SentenceView, token: Token, allow_dobj: bool, person: int) -> list[int]:
+    """Entities of the works among a trigger's objects, in order."""
+    found: list[int] = []
+    for tok in _reached(token, allow_dobj):
+        k = v.item_of_token.get(tok.i)
+        if k is None or k in found:
+            continue
+        item = v.items[k]
+        if item.entity is None or item.pronoun or item.depth or item.entity == v.items[person].entity:
+            continue
+        if v.could_be_work(k) and v.type(k) not in ("Other", "Organization") and not v.person_like_strongly(k) and \
+                not v.credit_prefix(k) and v.word(k + 1) not in POSSESSIVES | WORK_NOUNS:
+            found.extend(v.works_from(k))  # the rest of a list the parser broke up
+    return list(dict.fromkeys(v.items[k].entity for k in sorted(found)))  # type: ignore[misc]
+
+
+@pattern("verb-objects")
+def verb_objects(v: SentenceView) -> Iterator[Proposal]:
+    """"She appeared in A, B and C", "he wrote and directed W", "his roles in A and B"."""
+    if v.doc is None:
+        return
+    own: dict[int, tuple[str, int, list[int], Token]] = {}
+    for token_index, i in v.item_of_token.items():
+        item = v.items[i]
+        if item.entity is not None or v.guarded(i):
+            continue
+        token = v.doc[token_index]
+        if token.pos_ == "VERB" and token.lemma_ in VERB_ROLES:
+            if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children):
+                continue  # "was directed by X": the by-phrase pattern
+            person = _subject(v, token)
+            role = VERB_ROLES[token.lemma_]
+            allow_dobj = token.lemma_ not in _ROLE_OBJECT_VERBS
+        elif token.pos_ == "NOUN" and token.lemma_ in NOUN_ROLES:
+            person = _possessor(v, token)
+            if person is None and token.dep_ in ("dobj", "attr", "pobj"):
+                person = _subject(v, token.head)
+            role, allow_dobj = NOUN_ROLES[token.lemma_], True
+        else:
+            continue
+        if person is None:
+            continue
+        own[token_index] = (role, person, _works(v, token, allow_dobj, person), token)
+    for token_index, (role, person, works, token) in own.items():
+        if not works:  # "wrote, directed and produced W": the verbs share one object
+            partners = [t.i for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
+            works = next((own[p][2] for p in partners if p in own and own[p][2] and own[p][1] == person), [])
+        for work in works:
+            yield Proposal(work, role, v.items[person].entity, 0.7, f"verb-objects:{token.lemma_}",  # type: ignore[arg-type]
+                           coerce={work: "Work"}, type_confidence=0.5)
