@@ -6,7 +6,7 @@ WORK_NOUNS = frozenset("""
 series show drama comedy film movie sitcom miniseries docuseries thriller documentary anthology
 feature dramedy procedural reboot revival remake sequel prequel spinoff spin-off adaptation
 franchise musical telenovela soap eight-parter six-parter four-parter parter limited
-animated cartoon biopic romcom rom-com horror western pilot special melodrama
+animated cartoon biopic romcom rom-com horror western pilot special melodrama programme program
 """.split())
 TV_NOUNS = frozenset("series show sitcom miniseries docuseries telenovela soap procedural parter "
                      "eight-parter six-parter four-parter season seasons episode episodes pilot".split())
@@ -58,6 +58,8 @@ ACTIVE_VERBS = {
     "featured": "cast_member", "joins": "cast_member", "joined": "cast_member", "join": "cast_member",
     "filming": "credit",
 }
+#: Objects that make writing or producing a credit on a work's music: "wrote the score for W".
+MUSIC_WORDS = frozenset("music score scores songs song soundtrack theme musical".split())
 #: Verbs that link a person to a character: "X plays Y", "X has been cast as Y".
 PLAY_VERBS = frozenset("""
 play plays played playing portray portrays portrayed portraying voice voices voiced voicing

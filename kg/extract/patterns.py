@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, NEGATIONS, ORDER_VERBS,
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, MUSIC_WORDS, NEGATIONS, ORDER_VERBS,
                       PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
 from .sentence import Proposal, SentenceView
 
@@ -356,10 +356,11 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             predicate = "cast_member"  # "X will be back for season two", "X returns"
         if predicate is None or v.guarded(i):
             continue
+        if predicate == "cast_member" and v.word(i + 1) == "as" and _character_after(v, i + 1) is not None:
+            continue  # "X starred as C in W": the play-character pattern
         if w in ("featured", "features") and {v.word(k) for k in range(i + 1, i + 5)} & {"cast", "ensemble"}:
             continue  # "W featured the ensemble cast of A, B": the cast-list pattern
-        if predicate in ("writer", "credit", "producer") and {v.word(k) for k in range(i + 1, i + 4)} & {
-                "music", "score", "songs", "soundtrack", "theme", "musical"}:
+        if predicate in ("writer", "credit", "producer") and {v.word(k) for k in range(i + 1, i + 4)} & MUSIC_WORDS:
             predicate = "credit"
         if any(x.lower == "respectively" for x in v.items):
             continue  # "A and B produced and directed it, respectively": pairs we do not untangle
@@ -522,6 +523,24 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
                                coerce={_ent(v, p): "Person", work: "Work"})
 
 
+def _work_noun_follows(v: SentenceView, i: int) -> bool:
+    """True if a work noun follows at i after at most three describing words: "police drama"."""
+    for k in range(i, min(len(v.items), i + 4)):
+        if v.word(k) in WORK_NOUNS:
+            return True
+        if not (v.word(k).isalpha() or v.word(k) in POSSESSIVES):
+            return False
+    return False
+
+
+def _clause_before(v: SentenceView, i: int, span: int) -> range:
+    """Item positions before i in its clause, at most `span` of them ("aired on May 5, 1993 on N")."""
+    k = i - 1
+    while k >= max(0, i - span) and v.items[k].lower not in (";", ".", ":"):
+        k -= 1
+    return range(k + 1, i)
+
+
 @pattern("network")
 def network(v: SentenceView) -> Iterator[Proposal]:
     """"N's new drama, W", "the N show", "premieres on N", "N has ordered W", "from Studio"."""
@@ -532,10 +551,12 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         org = item.entity
         predicate = "production_company" if kind == "Studio" else "network"
         prev, nxt = v.word(i - 1), v.word(i + 1)
+        if prev == "the" and v.word(i - 2) in ("on", "via", "to", "at", "from", "through"):
+            prev = v.word(i - 2)  # "aired on the Fox network"
         if v.guarded(i):
             continue
-        # "N's new eight-part drama, W" / "N's W" / "the N show"
-        if nxt in POSSESSIVES or (nxt in WORK_NOUNS and prev in ("the", "a", "an", "its")):
+        # "N's new eight-part drama, W" / "N's W" / "the N show" / "the N police drama W"
+        if nxt in POSSESSIVES or (prev in ("the", "a", "an", "its") and _work_noun_follows(v, i + 1)):
             k = i + 1
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
@@ -555,7 +576,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             continue
         # "premieres on N", "available to stream on N", "airs on N", "from Studio"
         if prev in ("on", "via", "to", "at", "from", "through", "exclusively"):
-            cue = any(v.items[k].lower in AIR_WORDS for k in range(max(0, i - 5), i))
+            cue = any(v.items[k].lower in AIR_WORDS for k in _clause_before(v, i, 10))
             if prev == "at" and kind != "Network":
                 cue = False  # "premiered at Sundance": a festival, not a network
             if prev == "from" and kind == "Studio":

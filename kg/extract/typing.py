@@ -17,7 +17,11 @@ GAZETTEER = 10
 #: Last words that make a name a company: the kind of organization they usually are.
 ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio", "studios": "Studio",
                 "entertainment": "Studio", "media": "Studio", "television": "Studio", "animation": "Studio",
+                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio",
                 "network": "Network", "channel": "Network", "broadcasting": "Network"}
+#: Words that make "<word> Company" a company's name: "Film Company", "Motion Picture Company".
+_TRADE_WORDS = {"film": "films", "picture": "pictures", "production": "productions", "television": "television",
+                "broadcasting": "broadcasting", "entertainment": "entertainment", "media": "media"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "miss"}
 _COPULA = {"is", "was", "are", "were", "'s", "becomes", "became", "remains"}
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "his", "her"}
@@ -58,7 +62,10 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             m.votes["Organization"] += GAZETTEER
             kinds[index] = org.kind
             continue
-        suffix = m.text.rsplit(" ", 1)[-1].lower() if " " in m.text else ""
+        words = m.text.lower().split()
+        suffix = words[-1] if len(words) > 1 else ""
+        if suffix == "company" and words[-2] in _TRADE_WORDS:
+            suffix = _TRADE_WORDS[words[-2]]  # "Prabhat Film Company" (not "Oliver & Company")
         if suffix in ORG_SUFFIXES:  # "Low Tide Films", "Kestrel Hill Productions"
             m.votes["Organization"] += GAZETTEER / 2
             kinds[index] = ORG_SUFFIXES[suffix]

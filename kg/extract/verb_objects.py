@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import POSSESSIVES, WORK_NOUNS
+from .lexicon import MUSIC_WORDS, POSSESSIVES
 from .patterns import pattern
 from .sentence import Proposal, SentenceView
 
@@ -56,8 +56,8 @@ def _reached(token: Token, allow_dobj: bool) -> Iterator[Token]:
         stack.extend(c for c in tok.children if c.dep_ in _OBJECT_DEPS)
 
 
-def _subject(v: SentenceView, token: Token) -> int | None:
-    """The item of the person who is the subject of a trigger, climbing through conjoined,
+def _subjects(v: SentenceView, token: Token) -> list[int]:
+    """The items of the persons who are the subject of a trigger, climbing through conjoined,
     gerund and relative clauses ("X, who starred in W", "acclaimed for directing W")."""
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -65,46 +65,64 @@ def _subject(v: SentenceView, token: Token) -> int | None:
             subjects = [token.head]
         if subjects:
             k = v.item_of_token.get(subjects[0].i)
-            if k is None or v.items[k].entity is None:
-                return None
-            return k if v.types.get(v.items[k].entity) == "Person" else None
+            if k is None or v.items[k].entity is None or v.types.get(v.items[k].entity) != "Person":
+                return []
+            if v.items[k].pronoun:
+                return [k]
+            return [p for p in v.collect(k, "Person")[0] if v.person_like(p)] or [k]  # "A, B and C play"
         if token.dep_ not in _SUBJECT_CLIMB or token.head.i == token.i:
-            return None
+            return []
         token = token.head
-    return None
+    return []
 
 
-def _possessor(v: SentenceView, token: Token) -> int | None:
+def _possessor(v: SentenceView, token: Token) -> list[int]:
     """The person whose part a role noun names: "his roles", "Jo Doe's score"."""
     for child in token.children:
         if child.dep_ == "poss":
             k = v.item_of_token.get(child.i)
             if k is not None and v.items[k].entity is not None and v.types.get(v.items[k].entity) == "Person":
-                return k
-    return None
+                return [k]
+    return []
 
 
-def _works(v: SentenceView, token: Token, allow_dobj: bool, person: int) -> list[int]:
-    """Entities of the works among a trigger's objects, in order."""
+def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) -> list[int]:
+    """Entities of the works among a trigger's objects, in order ("the film" is the article's)."""
     found: list[int] = []
+    referred = False
+    people = {v.items[p].entity for p in persons}
     for tok in _reached(token, allow_dobj):
         k = v.item_of_token.get(tok.i)
         if k is None or k in found:
             continue
         item = v.items[k]
-        if item.entity is None or item.pronoun or item.depth or item.entity == v.items[person].entity:
+        if item.entity is None and v.work_ref(k) and v.focus is not None and (
+                k + 1 >= len(v.items) or v.items[k + 1].entity is None):
+            referred = True  # "play roles in the film"
+        if item.entity is None or item.pronoun or item.depth or item.entity in people:
             continue
-        if v.could_be_work(k) and v.type(k) not in ("Other", "Organization") and not v.person_like_strongly(k) and \
-                not v.credit_prefix(k) and v.word(k + 1) not in POSSESSIVES | WORK_NOUNS:
+        if v.could_be_work(k) and v.type(k) != "Other" and not v.person_like_strongly(k) and \
+                not v.credit_prefix(k) and not _modifier(v, k):
             found.extend(v.works_from(k))  # the rest of a list the parser broke up
+    if not found:
+        return [v.focus] if referred else []  # type: ignore[list-item]
     return list(dict.fromkeys(v.items[k].entity for k in sorted(found)))  # type: ignore[misc]
+
+
+def _modifier(v: SentenceView, k: int) -> bool:
+    """True if the name at k describes the noun after it: "his Radio 4 sketch show", "Netflix's"."""
+    after = v.word(k + 1)
+    return after in POSSESSIVES or (after.isalpha() and after not in _LIST_WORDS)
+
+
+_LIST_WORDS = frozenset("and or in on for from with as at to".split())
 
 
 @pattern("verb-objects")
 def verb_objects(v: SentenceView) -> Iterator[Proposal]:
     """"She appeared in A, B and C", "he wrote and directed W", "his roles in A and B"."""
-    if v.doc is None:
-        return
+    if v.doc is None or any(item.lower == "respectively" for item in v.items):
+        return  # "A and B produced and directed it, respectively": pairs we do not untangle
     own: dict[int, tuple[str, int, list[int], Token]] = {}
     for token_index, i in v.item_of_token.items():
         item = v.items[i]
@@ -114,23 +132,25 @@ def verb_objects(v: SentenceView) -> Iterator[Proposal]:
         if token.pos_ == "VERB" and token.lemma_ in VERB_ROLES:
             if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children):
                 continue  # "was directed by X": the by-phrase pattern
-            person = _subject(v, token)
+            persons = _subjects(v, token)
             role = VERB_ROLES[token.lemma_]
             allow_dobj = token.lemma_ not in _ROLE_OBJECT_VERBS
         elif token.pos_ == "NOUN" and token.lemma_ in NOUN_ROLES:
-            person = _possessor(v, token)
-            if person is None and token.dep_ in ("dobj", "attr", "pobj"):
-                person = _subject(v, token.head)
+            persons = _possessor(v, token)
+            if not persons and token.dep_ in ("dobj", "attr", "pobj"):
+                persons = _subjects(v, token.head)
             role, allow_dobj = NOUN_ROLES[token.lemma_], True
         else:
             continue
-        if person is None:
-            continue
-        own[token_index] = (role, person, _works(v, token, allow_dobj, person), token)
-    for token_index, (role, person, works, token) in own.items():
+        if role in ("writer", "producer") and any(t.lower_ in MUSIC_WORDS for t in _reached(token, True)):
+            role = "credit"  # "wrote the score for W"
+        if persons:
+            own[token_index] = (role, persons, _works(v, token, allow_dobj, persons), token)
+    for token_index, (role, persons, works, token) in own.items():
         if not works:  # "wrote, directed and produced W": the verbs share one object
             partners = [t.i for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
-            works = next((own[p][2] for p in partners if p in own and own[p][2] and own[p][1] == person), [])
+            works = next((own[p][2] for p in partners if p in own and own[p][2] and own[p][1] == persons), [])
         for work in works:
-            yield Proposal(work, role, v.items[person].entity, 0.7, f"verb-objects:{token.lemma_}",  # type: ignore[arg-type]
-                           coerce={work: "Work"}, type_confidence=0.5)
+            for p in persons:
+                yield Proposal(work, role, v.items[p].entity, 0.7, f"verb-objects:{token.lemma_}",  # type: ignore[arg-type]
+                               coerce={work: "Work"}, type_confidence=0.5)
