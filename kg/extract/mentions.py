@@ -27,6 +27,10 @@ HONORIFICS = {"Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Father", "S
 ABBREVIATED_TITLES = {"Dr", "Mr", "Mrs", "Ms", "Maj", "Col", "Gen", "Lt", "Capt", "Sgt", "Rev", "Prof", "St",
                       "Mme", "Jr", "Sr", "Insp", "Det", "Supt", "Cmdr", "Adm", "Gov", "Sen", "Rep"}
 
+#: Month and weekday names, whole and short: in a date they are not names.
+CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+mon tue tues wed thu thurs fri sat sun""".split())
 #: Verbs that follow a title at a sentence start.
 TITLE_VERBS = {"premieres", "premiered", "returns", "debuts", "debuted", "airs", "streams", "centers", "centres"}
 
@@ -282,9 +286,14 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                   if end - start > 1 and not tok.is_stop and tok.lower_ not in NAME_CONNECTORS}
     # ... and so may a word that a title's verbs follow at a sentence start ("Tidewater premieres on").
     name_words.update(sent[0].text for sent in sentences if len(sent) > 1
-                      and sent[1].lower_ in TITLE_VERBS and _is_capitalised(sent[0]))
+                      and sent[1].lower_ in TITLE_VERBS and _is_capitalised(sent[0]) and not sent[0].is_stop)
     candidates: dict[tuple[int, int], str | None] = {}
     name_like = name_like_tokens(doc)
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):  # "in April", "on Monday": never a name ("The Quiet Year" may be)
+            for k in range(ent.start, ent.end):
+                if doc[k].lower_.rstrip(".") in CALENDAR_WORDS:
+                    name_like[k] = False
     for sent in sentences:
         for start, end in capitalised_chunks(sent, breaks, name_like):
             start, end = _trim(doc, start, end)
