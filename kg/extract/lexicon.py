@@ -40,7 +40,8 @@ BY_VERBS = {
     "photographed": "credit", "scored": "credit", "starring": "cast_member",
     "broadcast": "network", "broadcasted": "network", "aired": "network", "streamed": "network",
     "distributed": "skip", "released": "network", "ordered": "network", "renewed": "network",
-    "commissioned": "network", "picked": "network", "acquired": "network",
+    "commissioned": "network", "picked": "network", "acquired": "network", "hosted": "cast_member",
+    "co-hosted": "cast_member",
 }
 #: Verbs whose subject is a person and object a work: "X directed Y", "X will write".
 ACTIVE_VERBS = {

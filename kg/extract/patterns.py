@@ -310,8 +310,10 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
                                     for k in range(max(0, i - 6), i)):
             cue = False  # "will executive produce alongside X" is not a cast list
         if w in ("including", "includes", "include", "included", "features", "featuring", "featured", "boasts"):
-            cue = any(v.items[k].lower in ("cast", "ensemble", "stars", "lineup", "co-stars", "castmates")
-                      for k in range(max(0, i - 8), i + 3))
+            cast_words = {"cast", "ensemble", "stars", "lineup", "co-stars", "castmates"}
+            if w.startswith("featur"):
+                cast_words |= {"voices", "voice", "roles", "role"}  # "features the voices of A and B"
+            cue = any(v.items[k].lower in cast_words for k in range(max(0, i - 8), i + 3))
         if w in ("leads", "co-leads", "castmates", "co-stars") and v.word(i - 1) in (
                 "announced", "fellow", "her", "his", "their", "the", "series", "film's", "show's", "and"):
             cue = True  # "joins previously announced leads A and B"
@@ -320,6 +322,8 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             cue = True  # "rounding out the cast are A and B"
         if w == "leading" and v.word(i + 1) == "the" and v.word(i + 2) in ("cast", "ensemble"):
             cue = True  # "leading the cast is X"
+        if w == "of" and v.word(i - 1) in ("consisting", "composed", "up") and "cast" in (v.word(i - 2), v.word(i - 3)):
+            cue = True  # "an ensemble cast consisting of A and B"
         if w == "with" and in_cast_list_context(v, i):
             cue = True  # "stars A as C, with B and D as her children"
         if not cue:
@@ -576,7 +580,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             continue
         # "premieres on N", "available to stream on N", "airs on N", "from Studio"
         if prev in ("on", "via", "to", "at", "from", "through", "exclusively"):
-            cue = any(v.items[k].lower in AIR_WORDS for k in _clause_before(v, i, 10))
+            cue = any(v.items[k].lower in AIR_WORDS for k in _clause_before(v, i, 16))
             if prev == "at" and kind != "Network":
                 cue = False  # "premiered at Sundance": a festival, not a network
             if prev == "from" and kind == "Studio":
@@ -590,7 +594,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             continue
         # "Studio is the studio", "through his Studio banner", "in association with Studio"
         role = v.word(i + 3) if nxt in ("is", "was") and v.word(i + 2) in ("the", "a", "an") else ""
-        banner = nxt == "banner" or (prev == "with" and v.word(i - 2) == "association")
+        banner = nxt == "banner" or (prev == "with" and v.word(i - 2) == "association") or prev == "banner" or (
+            prev == "of" and v.word(i - 2) == "banner")  # "under the banner of Studio", "under his banner Studio"
         if role in ("studio", "network", "streamer", "broadcaster", "channel") or banner:
             work, sure = v.anchor(i, exclude={org})
             if work is not None:

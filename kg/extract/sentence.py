@@ -245,6 +245,10 @@ class SentenceView:
             if item.depth > 0 or item.lower in ("(", ")"):
                 k += step
                 continue
+            if item.entity is not None and expect_member and step == 1 and self.type(k) == "Other" \
+                    and self.word(k + 1).isalpha() and self.word(k + 1) not in ("and", "or", "as"):
+                k += step  # "British broadcaster Jo Doe": a nationality, not a member
+                continue
             if item.entity is not None:
                 if k + step < len(self.items) and 0 <= k + step and self.items[k + step].lower == "-":
                     k += 3 * step  # "Emmy-winning": a modifier, not a member

@@ -28,11 +28,11 @@ VERB_ROLES = {
 #: Verbs whose direct object is a role, not a work: "played the sheriff in W".
 _ROLE_OBJECT_VERBS = {"play", "portray", "voice"}
 #: Nouns (by lemma) that stand for a person's part in the works after them: "roles in A and B".
-NOUN_ROLES = {"role": "cast_member", "appearance": "cast_member", "score": "credit"}
+NOUN_ROLES = {"role": "cast_member", "appearance": "cast_member", "score": "credit", "work": "credit"}
 #: Dependencies through which a verb's objects, and lists of them, are reached.
 _OBJECT_DEPS = frozenset("dobj pobj conj appos prep compound nmod dep attr oprd npadvmod pcomp".split())
 #: Prepositions that lead to a work: "in W", "on W", "of W", "including W", "such as W".
-_OBJECT_PREPS = frozenset("in on of for including like as such".split())
+_OBJECT_PREPS = frozenset("in on of for to including like as such".split())
 #: Dependencies through which a verb without a subject of its own takes its head's.
 _SUBJECT_CLIMB = frozenset("conj xcomp advcl pcomp pobj prep dobj".split())
 
