@@ -331,8 +331,10 @@ class Extractor:
         person_cues = {i: sum(m.votes["Person"] for m in c.mentions) for i, c in enumerate(clusters)}
         starts = {m.start: m for m in mentions}
         last_person = None
+        last_work = None  # the last work that was the subject of a clause: what "it" refers to
         last_organization: dict[str, int] = {}  # kind -> the last organization of it named
         for sent in sentences:
+            person_before = last_person
             items: list[Item] = []
             item_of_token: dict[int, int] = {}
             depth = 0
@@ -348,6 +350,8 @@ class Extractor:
                     items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
                     if depth == 0 and self._salient_person(tokens.dep, m, types, strength, kinds, last_person):
                         last_person = m.entity
+                    if depth == 0 and types.get(m.entity) == "Work" and tokens.dep[m.end - 1] in ("nsubj", "nsubjpass"):
+                        last_work = m.entity
                     if m.entity in kinds and depth == 0 and k not in blocked:
                         last_organization[kinds[m.entity]] = m.entity
                     k = m.end
@@ -375,11 +379,13 @@ class Extractor:
                         item.entity, item.pronoun = last_person, True
                     elif referent is not None:
                         item.entity, item.pronoun = referent, True
-                    elif lower in PRONOUNS_WORK and focus is not None and tokens.dep[k] in ("nsubj", "nsubjpass"):
-                        item.entity, item.pronoun = focus, True
+                    elif lower in PRONOUNS_WORK and (last_work or focus) is not None \
+                            and tokens.dep[k] in ("nsubj", "nsubjpass"):
+                        item.entity, item.pronoun = (last_work if last_work is not None else focus), True
                     items.append(item)
                 k += 1
-            view = SentenceView(items, types, strength, kinds, focus, tokens.doc, person_cues, item_of_token)
+            view = SentenceView(items, types, strength, kinds, focus, tokens.doc, person_cues, item_of_token,
+                                person_before)
             for proposal in self._run_patterns(view):
                 yield sent, proposal
 

@@ -130,6 +130,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
 #: Words between a cast-list cue and its first name: "starring are", "the ensemble cast of".
 _CAST_LIST_SKIP = frozenset("""a an the cast of : also such as familiar faces , ensemble all-star star-studded
 are is include includes including previously announced fellow series regulars leads co-stars out
+voices voice talents vocal
 """.split())
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
                  "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",

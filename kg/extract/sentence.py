@@ -49,6 +49,15 @@ class SentenceView:
     doc: Doc | None = None
     person_cues: dict[int, float] = field(default_factory=dict)  # entity -> votes from person cues
     item_of_token: dict[int, int] = field(default_factory=dict)  # token index -> item index
+    person_before: int | None = None  # the person "he"/"she" referred to as the sentence began
+
+    def person_of_possessive(self, i: int) -> int | None:
+        """The person entity that "his"/"her"/"their" at item i refers to: the last person named
+        before it in the sentence, else the one the sentence began with."""
+        for k in range(i - 1, -1, -1):
+            if self.items[k].entity is not None and self.type(k) == "Person":
+                return self.items[k].entity
+        return self.person_before
 
     def type(self, i: int) -> str:
         ent = self.items[i].entity
@@ -87,7 +96,7 @@ class SentenceView:
     def person_like_strongly(self, i: int) -> bool:
         """True if item i is a person by more than the NER's word: cues in the text, or strong votes."""
         ent = self.items[i].entity
-        return self.type(i) == "Person" and (self.person_cues.get(ent, 0) > 0 or self.strength.get(ent, 0) > 2.5)
+        return self.type(i) == "Person" and (self.person_cues.get(ent, 0) > 0 or self.strength.get(ent, 0) > 3.0)
 
     def can_be_character(self, i: int) -> bool:
         """True if item i can name a character: not a work, organization or place, and not

@@ -38,21 +38,27 @@ _SUBJECT_CLIMB = frozenset("conj xcomp advcl pcomp pobj prep dobj".split())
 
 
 def _reached(token: Token, allow_dobj: bool) -> Iterator[Token]:
-    """Tokens of the object phrases under a trigger, not crossing into clauses of their own."""
-    stack = []
-    for child in token.children:
-        if child.dep_ == "dobj" and not allow_dobj:  # "played the sheriff in W": past the role
-            stack.extend(c for c in child.children if c.dep_ == "prep")
-        elif child.dep_ in _OBJECT_DEPS:
-            stack.append(child)
+    """Tokens of the object phrases under a trigger, not crossing into clauses of their own.
+
+    A role's slot ("played the sheriff", "as Eli Crane") is passed over, not taken: the work
+    may hang below it ("as Eli Crane in the NBC drama W").
+    """
+    stack = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "had roles in A and B": the verb holds the "in"
+        stack += [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]
     while stack:
         tok = stack.pop()
-        if tok.dep_ == "prep" and (tok.lower_ not in _OBJECT_PREPS or (
-                tok.lower_ == "as" and tok.nbor(-1).lower_ != "such")):
-            continue  # "appeared as C": a role, not a work
+        if tok.dep_ == "prep" and tok.lower_ not in _OBJECT_PREPS:
+            continue
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
             continue  # "appeared in A and portrayed B": a verb of its own
-        yield tok
+        role_slot = (tok.dep_ == "dobj" and tok.head.i == token.i and not allow_dobj) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.nbor(-1).lower_ != "such")
+        if role_slot:
+            stack.extend(c for c in tok.children if c.dep_ == "prep")
+            continue
+        if not (tok.lower_ == "as" and tok.dep_ == "prep"):
+            yield tok
         stack.extend(c for c in tok.children if c.dep_ in _OBJECT_DEPS)
 
 
@@ -81,16 +87,26 @@ def _possessor(v: SentenceView, token: Token) -> list[int]:
     for child in token.children:
         if child.dep_ == "poss":
             k = v.item_of_token.get(child.i)
-            if k is not None and v.items[k].entity is not None and v.types.get(v.items[k].entity) == "Person":
+            if k is None:
+                return []
+            if v.items[k].entity is None and child.lower_ in ("his", "her") and v.person_of_possessive(k) is not None:
+                return [k]
+            if v.items[k].entity is not None and v.types.get(v.items[k].entity) == "Person":
                 return [k]
     return []
+
+
+def _person(v: SentenceView, k: int) -> int:
+    """The person entity of a subject or possessor item ("his" is the person it refers to)."""
+    entity = v.items[k].entity
+    return entity if entity is not None else v.person_of_possessive(k)  # type: ignore[return-value]
 
 
 def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) -> list[int]:
     """Entities of the works among a trigger's objects, in order ("the film" is the article's)."""
     found: list[int] = []
     referred = False
-    people = {v.items[p].entity for p in persons}
+    people = {_person(v, p) for p in persons}
     for tok in _reached(token, allow_dobj):
         k = v.item_of_token.get(tok.i)
         if k is None or k in found:
@@ -101,7 +117,8 @@ def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) 
             referred = True  # "play roles in the film"
         if item.entity is None or item.pronoun or item.depth or item.entity in people:
             continue
-        if v.could_be_work(k) and v.type(k) != "Other" and not v.person_like_strongly(k) and \
+        place = v.type(k) == "Other" and " " not in item.lower  # "in Japan"; "Brine Harbour" may be a title
+        if v.could_be_work(k) and not place and not v.person_like_strongly(k) and \
                 not v.credit_prefix(k) and not _modifier(v, k):
             found.extend(v.works_from(k))  # the rest of a list the parser broke up
     if not found:
@@ -152,5 +169,5 @@ def verb_objects(v: SentenceView) -> Iterator[Proposal]:
             works = next((own[p][2] for p in partners if p in own and own[p][2] and own[p][1] == persons), [])
         for work in works:
             for p in persons:
-                yield Proposal(work, role, v.items[p].entity, 0.7, f"verb-objects:{token.lemma_}",  # type: ignore[arg-type]
-                               coerce={work: "Work"}, type_confidence=0.5)
+                yield Proposal(work, role, _person(v, p), 0.7, f"verb-objects:{token.lemma_}",
+                               coerce={work: "Work"}, type_confidence=0.8)
