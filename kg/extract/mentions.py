@@ -215,7 +215,7 @@ def defining_titles(sentences: list[Span]) -> list[Span]:
             start = commas[-1] + 1 if commas else end
         for k in range(start, end - 1):  # "Title, starring A, is a film": the title before the clause
             if sent.doc[k].text == "," and (sent.doc[k + 1].tag_ in ("VBN", "VBG") or sent.doc[k + 1].lower_ in (
-                    "which", "who", "based", "starring", "written", "directed")):
+                    "which", "who", "based", "starring", "written", "directed", "also", "aka", "known", "or")):
                 end = k
                 break
         while start < end and sent.doc[start].is_punct:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 
 from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, MUSIC_WORDS, NEGATIONS, ORDER_VERBS,
                       PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
+from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
 
 
@@ -417,6 +418,12 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
                 yield Proposal(work, "production_company", _ent(v, k), 0.75 * sure, "through-company")
 
 
+def _is_date_word(v: SentenceView, k: int) -> bool:
+    """True if item k is a word of a date: "February", "27", "1970"."""
+    word = v.items[k].lower if 0 <= k < len(v.items) else ""
+    return word.isdigit() or word.rstrip(".") in CALENDAR_WORDS
+
+
 @pattern("by-phrase")
 def by_phrase(v: SentenceView) -> Iterator[Proposal]:
     """"directed by X", "written and directed by X", "executive produced by X", "broadcast by N"."""
@@ -425,6 +432,13 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
             continue
         predicates = []
         k = i - 1
+        while k >= 2 and v.items[k].lower in (",", "on") and _is_date_word(v, k - 1):
+            k -= 1  # "released on February 27, 1970, by Studio": the date between the verb and "by"
+            while k >= 1 and (_is_date_word(v, k) or v.word(k) == ","):
+                k -= 1
+            if v.word(k) != "on":
+                break
+            k -= 1
         while k >= 0 and v.items[k].entity is None and (v.items[k].lower in BY_VERBS or v.items[k].lower in
                                                         ("and", ",", "executive", "also", "up", "co")
                                                         or v.items[k].lower.endswith("ly")):
@@ -437,8 +451,12 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
             k = noun - 1
         if not predicates or v.guarded(k + 1):
             continue
-        objects, after = v.collect(i + 1, "Person")
-        orgs = [] if objects else v.collect(i + 1, "Organization")[0]
+        first = i + 1
+        if v.word(first) == "and" and v.word(first + 1) in BY_VERBS:  # "written by and starring X"
+            predicates.append(BY_VERBS[v.word(first + 1)])
+            first += 2
+        objects, after = v.collect(first, "Person")
+        orgs = [] if objects else v.collect(first, "Organization")[0]
         if not objects and i + 1 < len(v.items) and v.items[i + 1].lower == "the":
             orgs = v.collect(i + 2, "Organization")[0]
         exclude = {_ent(v, o) for o in objects + orgs}
@@ -561,7 +579,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         if v.guarded(i):
             continue
         # "N's new eight-part drama, W" / "N's W" / "the N show" / "the N police drama W"
-        if nxt in POSSESSIVES or (prev in ("the", "a", "an", "its") and _work_noun_follows(v, i + 1)):
+        article = prev if prev in ("the", "a", "an", "its") or not prev.isalpha() else v.word(i - 2)
+        if nxt in POSSESSIVES or (article in ("the", "a", "an", "its") and _work_noun_follows(v, i + 1)):
             k = i + 1
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
@@ -786,6 +805,19 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         elif possessive and k == i + 2 and first == "Person" and second == "Work" \
                 and v.strength.get(_ent(v, i), 0) > 2.5:
             yield Proposal(_ent(v, i), "credit", _ent(v, k), 0.65, "person-possessive-work")
+    for i, item in enumerate(v.items[:-3]):  # "Jo Doe's controversial 1994 film W": her film, role unstated
+        if item.entity is None or item.depth or v.word(i + 1) not in POSSESSIVES or v.guarded(i) \
+                or v.type(i) != "Person" or v.strength.get(item.entity, 0) <= 2.5:
+            continue
+        k, noun = i + 2, False
+        while k < min(len(v.items), i + 7) and v.items[k].entity is None and (
+                v.items[k].lower.isalpha() or v.items[k].lower.isdigit() or v.items[k].lower in ("-", ",")):
+            noun = noun or v.items[k].lower in WORK_NOUNS
+            k += 1
+        if noun and k > i + 2 and k < len(v.items) and v.items[k].entity is not None and v.could_be_work(k) \
+                and v.type(k) != "Person":
+            yield Proposal(item.entity, "credit", _ent(v, k), 0.65, "person-possessive-work",
+                           coerce={_ent(v, k): "Work"})
 
 
 @pattern("work-from-people")
@@ -796,3 +828,38 @@ def work_from_people(v: SentenceView) -> Iterator[Proposal]:
             continue
         persons = [p for p in v.collect(i + 1, "Person")[0] if v.type(p) == "Person"]
         yield from _about_the_work(v, i, persons, "credit", 0.7, "work-from-people")
+
+
+#: Nouns of the written works a film or series may be based on: "based on Jo Doe's novel".
+SOURCE_NOUNS = frozenset("""novel novels book books memoir memoirs play plays story stories short comic comics
+graphic series novella biography article essay poem manga""".split())
+
+
+@pattern("based-on")
+def based_on(v: SentenceView) -> Iterator[Proposal]:
+    """"based on X's 1935 novel", "adapted from the novel by X": X wrote the work (as the source's author)."""
+    for i, item in enumerate(v.items[:-2]):
+        if item.lower not in ("based", "adapted") or v.word(i + 1) not in ("on", "from") or v.guarded(i):
+            continue
+        k, author = i + 2, None
+        if v.items[k].lower in ("the", "a", "an") or v.items[k].entity is None:
+            # "based on the 1990 novel of the same name by X"
+            for j in range(k, min(len(v.items) - 1, k + 12)):
+                if v.word(j) in (".", ";") or (v.items[j].entity is not None and v.word(j - 1) != "by"):
+                    if v.items[j].entity is not None and v.could_be_work(j):
+                        continue  # "based on the novel W by X": the source's own title
+                    break
+                if v.word(j) == "by" and any(v.word(m) in SOURCE_NOUNS for m in range(k, j)):
+                    found = v.collect(j + 1, "Person")[0]
+                    author = found[0] if found else None
+                    break
+        elif v.word(k + 1) in POSSESSIVES and v.person_like(k):
+            # "based on X's autobiographical novel"
+            if any(v.word(m) in SOURCE_NOUNS for m in range(k + 2, min(len(v.items), k + 6))):
+                author = k
+        if author is None or not v.person_like(author):
+            continue
+        work, sure = v.anchor(i, exclude={_ent(v, author)}, forward=False)
+        if work is not None:
+            yield Proposal(work, "writer", _ent(v, author), 0.7 * sure, "based-on",
+                           coerce={_ent(v, author): "Person"})

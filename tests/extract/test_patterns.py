@@ -359,6 +359,22 @@ PROSE = {
         {("Night Desk", "cast_member", "Priya Lanning"), ("Night Desk", "cast_member", "Moira Tench"),
          ("Skyward", "cast_member", "Ansel Dray"), ("Skyward", "cast_member", "Kit Moravec"),
          ("Skyward", "production_company", "Fenwick Pictures")}),
+    "the author of the book a film is based on is its writer": (
+        "Cold Harbour Lights is a 1971 drama film based on Irma Kessel's 1950 novel of the same name and "
+        "directed by Tomas Wenger. Saltgrass is a drama based on the bestselling novel by Jo Verity.",
+        {("Cold Harbour Lights", "writer", "Irma Kessel"), ("Cold Harbour Lights", "director", "Tomas Wenger"),
+         ("Saltgrass", "writer", "Jo Verity")}),
+    "a person's film named with words between": (
+        "The song was used in Dario Velt's controversial film Red Orchard, during the chase.",
+        {("Dario Velt", "credit", "Red Orchard")}),
+    "released on a date by a studio; written by and starring": (
+        "Glass Tide is a 1970 drama written by and starring Hollis Brandt. The film was released on "
+        "February 27, 1970, by Paramount Pictures.",
+        {("Glass Tide", "writer", "Hollis Brandt"), ("Glass Tide", "cast_member", "Hollis Brandt"),
+         ("Glass Tide", "production_company", "Paramount Pictures")}),
+    "'also known as' is not part of the title": (
+        "Sea Glass, also known as, is a 1993 television film directed by Tomo Achida.",
+        {("Sea Glass", "director", "Tomo Achida")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
