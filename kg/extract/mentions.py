@@ -154,9 +154,28 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             break
         while j > i + 1 and doc[j - 1].text in NAME_CONNECTORS | {"and"}:
             j -= 1
+        if j < end and j not in breaks and _is_sequel_number(doc, j, end):
+            j += 1  # "Spider-Man 2", "Ong Bak 3"
         chunks.append((i, j))
         i = j
     return chunks
+
+
+def _is_sequel_number(doc: Doc, j: int, end: int) -> bool:
+    """True if token j is a short number that ends a title: "Part 2," (not "2024" or "2 seasons")."""
+    tok = doc[j]
+    return tok.is_digit and len(tok.text) <= 2 and doc[j - 1].whitespace_ != "" and (
+        j + 1 >= end or doc[j + 1].text in (",", ".", "(", ")", ";", ":", "and", "or", "is", "was", "in"))
+
+
+def _title_word_before(doc: Doc, start: int) -> bool:
+    """True if the one capitalised word before a NER name is a title's first word, not another
+    name: "Natural [Born Killers]" (but "Netflix [Jane Doe]", "CEO [Jane Doe]" are two names)."""
+    if start < 1:
+        return False
+    prev = doc[start - 1]
+    return prev.is_title and not prev.ent_type_ and prev.lower_ not in COMMON_NOUNS and not prev.is_sent_start \
+        and (start < 2 or not doc[start - 2].is_title) and prev.pos_ in ("ADJ", "PROPN", "NOUN")
 
 
 _CREDIT_PREFIXES = (("courtesy", "of"), ("photo", "by"), ("photograph", "by"), ("photo", ":"))
@@ -279,7 +298,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
             before = doc[start - 1].text if start else ""
             if before == "." and start > 1:
                 before = doc[start - 2].text + "."  # "Maj" "." before the name
-            if before not in HONORIFICS:
+            if before not in HONORIFICS and not _title_word_before(doc, start):
                 breaks.add(start)
     # Words seen inside longer names may stand alone, even where a tagger calls them common nouns.
     name_words = {tok.text for (start, end) in ner_spans for tok in doc[start:end]

@@ -91,6 +91,8 @@ class SentenceView:
         if have in ("Person", ""):
             return True
         ent = self.items[i].entity
+        if have == "Other" and self.word(i - 1) in ("a", "an"):
+            return False  # "an American actor": a nationality
         return have != "Character" and ent not in self.kinds and self.strength.get(ent, 0) <= 2.5
 
     def person_like_strongly(self, i: int) -> bool:
