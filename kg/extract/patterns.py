@@ -383,7 +383,12 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             persons = _subjects_before(v, k + 1) if k >= 0 and v.person_like(k) else []
         if not persons:
             continue
-        work = v.work_after(i + 1, span=8, direct=True)
+        after, j = i + 1, i + 1
+        while v.word(j) in (",", "and", "co") or (v.word(j) in ACTIVE_VERBS and j > i + 1):
+            j += 1
+            if v.word(j - 1) in ACTIVE_VERBS:
+                after = j  # "wrote, directed and produced the film W": the verbs share the object
+        work = v.work_after(after, span=8, direct=True)
         sure = 1.0
         also: list[int] = []  # "composed the scores to A, B and C": every work of the list
         if work is not None:

@@ -126,6 +126,11 @@ def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) 
     return list(dict.fromkeys(v.items[k].entity for k in sorted(found)))  # type: ignore[misc]
 
 
+def _cast_member_noun(token: Token) -> bool:
+    """True for "member" in "a cast member of W", "a member of the cast of W"."""
+    return token.lemma_ == "member" and any(c.lower_ in ("cast", "ensemble") for c in token.children)
+
+
 def _modifier(v: SentenceView, k: int) -> bool:
     """True if the name at k describes the noun after it: "his Radio 4 sketch show", "Netflix's"."""
     after = v.word(k + 1)
@@ -152,11 +157,11 @@ def verb_objects(v: SentenceView) -> Iterator[Proposal]:
             persons = _subjects(v, token)
             role = VERB_ROLES[token.lemma_]
             allow_dobj = token.lemma_ not in _ROLE_OBJECT_VERBS
-        elif token.pos_ == "NOUN" and token.lemma_ in NOUN_ROLES:
+        elif token.pos_ == "NOUN" and (token.lemma_ in NOUN_ROLES or _cast_member_noun(token)):
             persons = _possessor(v, token)
             if not persons and token.dep_ in ("dobj", "attr", "pobj"):
                 persons = _subjects(v, token.head)
-            role, allow_dobj = NOUN_ROLES[token.lemma_], True
+            role, allow_dobj = NOUN_ROLES.get(token.lemma_, "cast_member"), True
         else:
             continue
         if role in ("writer", "producer") and any(t.lower_ in MUSIC_WORDS for t in _reached(token, True)):

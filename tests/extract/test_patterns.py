@@ -383,6 +383,11 @@ PROSE = {
     "a nationality is not one of a person's roles": (
         "Milo Quartermain is an American actor, writer and director. He wrote Stillwater Bay.",
         {("Stillwater Bay", "writer", "Milo Quartermain")}),
+    "verbs that share one object, and a cast member of a revival": (
+        "Saltgrass is a series on Netflix. Lars Odegaard was a cast member of a 1990s revival of Harbour Lights. "
+        "He also wrote and directed the film Dough Street, released in 2008.",
+        {("Harbour Lights", "cast_member", "Lars Odegaard"), ("Dough Street", "writer", "Lars Odegaard"),
+         ("Dough Street", "director", "Lars Odegaard")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -394,6 +399,8 @@ def test_trade_prose_patterns(extract, name):
     text, expected = PROSE[name]
     got = triples(extract(text))
     assert expected <= got, f"missing: {expected - got}"
+    if name == "verbs that share one object, and a cast member of a revival":
+        assert not any(triple[0] == "Saltgrass" for triple in got)  # the series the article opens with
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
