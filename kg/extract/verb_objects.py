@@ -126,6 +126,10 @@ def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) 
     return list(dict.fromkeys(v.items[k].entity for k in sorted(found)))  # type: ignore[misc]
 
 
+#: First letters of every form of a trigger ("wrote", "starring", "roles", "member").
+_TRIGGER_PREFIXES = frozenset(word[:3] for word in (*VERB_ROLES, *NOUN_ROLES, "wrote", "written", "member"))
+
+
 def _cast_member_noun(token: Token) -> bool:
     """True for "member" in "a cast member of W", "a member of the cast of W"."""
     return token.lemma_ == "member" and any(c.lower_ in ("cast", "ensemble") for c in token.children)
@@ -148,8 +152,8 @@ def verb_objects(v: SentenceView) -> Iterator[Proposal]:
     own: dict[int, tuple[str, int, list[int], Token]] = {}
     for token_index, i in v.item_of_token.items():
         item = v.items[i]
-        if item.entity is not None or v.guarded(i):
-            continue
+        if item.entity is not None or item.lower[:3] not in _TRIGGER_PREFIXES or v.guarded(i):
+            continue  # (the prefix test spares building a Token for every word)
         token = v.doc[token_index]
         if token.pos_ == "VERB" and token.lemma_ in VERB_ROLES:
             if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children):
