@@ -315,6 +315,7 @@ class Extractor:
             free = [m for m in cluster.mentions if not depth[m.start] and m.start not in blocked
                     and not _names_a_person(tokens, m)]
             score = len(free) + 2 * any(m.start < lead_end for m in free)
+            score += 3 * any(m.defining and m.start < lead_end for m in free)  # "<Title> is a 2012 film"
             in_headline = bool(title_key and name_key(cluster.label()) in title_key)
             score += 3 * (in_headline and bool(free) and not _headline_credit(title or "", cluster.label()))
             key = (score, -min(m.start for m in cluster.mentions))

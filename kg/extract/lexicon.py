@@ -6,11 +6,11 @@ WORK_NOUNS = frozenset("""
 series show drama comedy film movie sitcom miniseries docuseries thriller documentary anthology
 feature dramedy procedural reboot revival remake sequel prequel spinoff spin-off adaptation
 franchise musical telenovela soap eight-parter six-parter four-parter parter limited
-animated cartoon biopic romcom rom-com horror western pilot special melodrama programme program
+animated cartoon biopic romcom rom-com horror western pilot special melodrama programme program picture
 """.split())
 TV_NOUNS = frozenset("series show sitcom miniseries docuseries telenovela soap procedural parter "
                      "eight-parter six-parter four-parter season seasons episode episodes pilot".split())
-MOVIE_NOUNS = frozenset("film movie feature biopic".split())
+MOVIE_NOUNS = frozenset("film movie feature biopic picture".split())
 #: Nouns of things a work has: "season of X", "X's premiere".
 WORK_PARTS = frozenset("""
 season seasons episode episodes trailer premiere finale cast set sequel prequel reboot remake

@@ -56,6 +56,7 @@ class Mention:
     ner: str | None = None
     handle: bool = False  # written as #tag or @handle
     quoted_title: bool = False  # a short title in quotes
+    defining: bool = False  # the subject of a sentence that defines it: "<Title> is a 2012 film"
     votes: Counter = field(default_factory=Counter)
     entity: int | None = None  # index of the entity it resolves to
 
@@ -373,7 +374,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
             continue
         mention = Mention(start, end, text, sent_of.get(start, 0), ner=ner,
                           handle=bool(_HANDLE.match(doc[start].text)) or (start > 0 and doc[start - 1].text in "#@"),
-                          quoted_title=label in ("QUOTE", "TITLE"))
+                          quoted_title=label in ("QUOTE", "TITLE"), defining=label == "TITLE")
         if mention.quoted_title:
             mention.votes["Work"] += 2
         mentions.append(mention)

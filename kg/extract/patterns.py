@@ -198,6 +198,8 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
         w = item.lower
         if item.entity is not None or v.guarded(i):
             continue
+        if w == "as" and (v.word(i + 1) == "well" or v.word(i - 1) == "well"):
+            continue  # "A as well as B": a list, not a role
         if w in PLAY_VERBS and v.word(i + 1) == "by":  # "Nell, played by Ana": character before
             character = i - 2 if i >= 2 and v.word(i - 1) == "," else i - 1
             if character < 0 or v.items[character].entity is None or not v.can_be_character(character):
@@ -334,7 +336,7 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
         while start < len(v.items) and v.items[start].lower in _CAST_LIST_SKIP:
             start += 1
         persons, end = v.collect(start, "Person")
-        if persons and w in ("includes", "include", "including", "starring", "stars"):
+        if persons and w in ("includes", "include", "including", "starring", "stars", "features", "featuring"):
             persons += _later_members(v, end)  # "... includes A as C, as well as B and D"
         if not persons and w == "out" and v.word(i - 1) in ("round", "rounds", "rounded"):
             persons = _subjects_before(v, i - 1)  # "A and B round out the cast"
@@ -499,6 +501,8 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
         head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
         # Persons: right after the noun ("director X"), or before a copula ("X is the director").
         persons, _ = v.collect(i + 1, "Person")
+        other_role = next((k for k in range(i + 1, len(v.items)) if v.word(k) in ROLE_NOUNS), None)
+        persons = [p for p in persons if other_role is None or p < other_role]  # "producers A, B, writers C"
         if persons and v.items[persons[0]].entity is not None and persons[0] > i + 2:
             persons = []
         if not persons and v.word(i + 1) in ("is", "was", "are", "were", "include", "includes", "including"):

@@ -8,7 +8,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from .lexicon import (HYPOTHETICAL, NEGATIONS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
-                      PRONOUNS_WORK, WORK_NOUNS)
+                      PRONOUNS_WORK, ROLE_NOUNS, WORK_NOUNS)
 
 
 @dataclass
@@ -269,8 +269,8 @@ class SentenceView:
                 found.append(k)
                 expect_member = False
             elif item.lower in (",", "and", "&", "as", "well", "plus") or (step < 0 and item.lower == "both"):
-                if item.lower in (",", "and", "&", "plus"):
-                    expect_member = True
+                if item.lower in (",", "and", "&", "plus") or (item.lower == "well" and self.word(k + step) == "as"):
+                    expect_member = True  # "A, B as well as C"
             elif not (expect_member and _is_descriptor(item.lower)):
                 break
             k += step
@@ -316,5 +316,5 @@ television tv feature independent indie short animated american british streamin
 
 def _is_descriptor(word: str) -> bool:
     """A word that may stand before a name in a list: "actor", "the", "Emmy-winning"."""
-    return (word in PERSON_NOUNS - {"star", "stars"} or word in ("the", "fellow", "also")
+    return (word in PERSON_NOUNS - {"star", "stars"} or word in ROLE_NOUNS or word in ("the", "fellow", "also", "show")
             or word.endswith(("winning", "nominated", "known")))
