@@ -83,7 +83,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         # "season of X", "stars in X", "the cast of X", "trailer for X"
         if prev in ("of", "for", "in") and (prev2 in WORK_PARTS or prev2 in ("stars", "starred", "star",
                                                                                  "starring", "role", "roles")):
-            m.votes["Work"] += STRONG
+            ensemble = prev2 == "cast" and len(before) > 2 and before[-3] not in ("the", "its", "their", "his", "her")
+            if not ensemble:  # "the ensemble cast of A, B": people, not the work
+                m.votes["Work"] += STRONG
         # "X's second season", "X is a comedy", "X, a film ..."
         if nxt in ("'s", "’s") and len(after) > 1 and (after[1] in WORK_PARTS or
                                                        (len(after) > 2 and after[2] in WORK_PARTS)):
@@ -131,10 +133,14 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if nxt == "(" and m.end + 1 < len(doc):
             inner = []
             k = m.end + 1
+            biography = False  # "X (born March 28, 1973, Youngstown, Ohio)": places, not works
             while k < len(doc) and doc[k].text != ")" and k - m.end < 40:
                 if k in by_start:
                     inner.append(mentions[by_start[k]])
+                biography = biography or doc[k].lower_ in ("born", "née", "nee", "died", "b.", "d.")
                 k += 1
+            if biography:
+                inner = []
             after_close = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == ")" else "."
             caption = after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
                                               and bool(doc[m.start].is_sent_start))

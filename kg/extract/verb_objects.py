@@ -68,7 +68,13 @@ def _subjects(v: SentenceView, token: Token) -> list[int]:
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if token.dep_ == "relcl" and not any(c.lower_ not in ("who", "that") for c in subjects):
-            subjects = [token.head]
+            head = token.head  # "X, who directed W"; "X is a filmmaker who directed W"; "X, a filmmaker who"
+            if head.i not in v.item_of_token or v.items[v.item_of_token[head.i]].entity is None:
+                if head.dep_ == "attr":
+                    token = head.head
+                    continue
+                head = head.head if head.dep_ == "appos" else head
+            subjects = [head]
         if subjects:
             k = v.item_of_token.get(subjects[0].i)
             if k is None or v.items[k].entity is None or v.types.get(v.items[k].entity) != "Person":

@@ -397,6 +397,11 @@ PROSE = {
          ("The Long Nap", "writer", "Kai Price"), ("The Long Nap", "writer", "Lu Mendel"),
          ("The Long Nap", "writer", "Otto Grieve"), ("The Long Nap", "cast_member", "Fay Dunn"),
          ("The Long Nap", "producer", "Ivo Jenn")}),
+    "a birth parenthesis names places; an ensemble cast names people": (
+        "Ennio Valdar (born March 2, 1970, Marlow Heights, Ohio) is an American filmmaker who directed the 2012 "
+        "film The Quiet Few, which featured the ensemble cast of Tamsin Rhee, Bram Holloway and Ada Kerr.",
+        {("The Quiet Few", "director", "Ennio Valdar"), ("The Quiet Few", "cast_member", "Tamsin Rhee"),
+         ("The Quiet Few", "cast_member", "Bram Holloway"), ("The Quiet Few", "cast_member", "Ada Kerr")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -413,6 +418,8 @@ def test_trade_prose_patterns(extract, name):
     if name == "a by-list with role words between the names; the defined title is the article's work":
         assert ("The Long Nap", "producer", "Kai Price") not in got  # a writer, named after "writers"
         assert not any(p == "cast_member" and o == "Eli Vance" and c for _, p, o, c in facts(extract(text)))
+    if name == "a birth parenthesis names places; an ensemble cast names people":
+        assert not any("Marlow Heights" in triple or "Ohio" in triple for triple in got)
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
