@@ -232,7 +232,8 @@ class _GraphWriter:
             add((node, SCHEMA.characterName, Literal(fact.character)))
         add((node, PROV.wasDerivedFrom, self.article))
         add((node, SENTENCE, Literal(source.sentence)))
-        add((node, SENTENCE_START, Literal(source.start)))
+        if source.start >= 0:  # (a headline's facts have no place in the article's text)
+            add((node, SENTENCE_START, Literal(source.start)))
         add((node, CONFIDENCE, _decimal(source.confidence)))
         if source.method:
             add((node, METHOD, Literal(source.method)))

@@ -9,14 +9,17 @@ from spacy.tokens import Doc, Span
 
 from ..model import ENTITY_TYPES, PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
 from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
+from ..textnorm import fold
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
+from .headline import Name, headline_proposals
 from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_REFERENCES, POSSESSIVES,
                       PRONOUNS_PERSON, PRONOUNS_WORK)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS
 from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
-from .sentence import Item, SentenceView
+from .sentence import Item, Proposal, SentenceView
+from .typing import GAZETTEER as GAZETTEER_WEIGHT
 from .typing import add_context_votes
 
 #: How much the NER's label counts for a whole entity (cues count per mention).
@@ -218,7 +221,36 @@ class Extractor:
             for cluster in clusters:
                 cluster.forget_implied()
             self._apply_implied_types(clusters, proposals)
+        proposals += [(None, p) for p in self._headline(article.title, clusters)]
         return self._assemble(doc, article, sentences, clusters, proposals)
+
+    def _headline(self, title: str | None, clusters: list[Cluster]) -> list[Proposal]:
+        """Facts the headline states between names the body typed and the organizations it names
+        (an organization only the headline names becomes an entity of its own)."""
+        if not title:
+            return []
+        names: dict[str, Name] = {}
+        for index, cluster in enumerate(clusters):
+            kind = cluster.type()[0]
+            if kind in ("Person", "Work", "Organization"):
+                for m in cluster.mentions:
+                    if len(m.text) > 2:
+                        names.setdefault(fold(m.text), Name(index, kind, cluster.kind))
+
+        def lookup_org(text: str) -> Name | None:
+            org = self.gazetteer.lookup(text)
+            if org is None:
+                return None
+            known = names.get(fold(org.name))
+            if known is not None:
+                return known
+            cluster = Cluster([Mention(-1, -1, org.name, -1, votes=Counter(Organization=GAZETTEER_WEIGHT))])
+            cluster.kind = org.kind
+            clusters.append(cluster)
+            name = names[fold(org.name)] = Name(len(clusters) - 1, "Organization", org.kind)
+            return name
+
+        return [p for p in headline_proposals(title, names, lookup_org) if p.predicate in PREDICATES]
 
     def _apply_implied_types(self, clusters: list[Cluster], proposals) -> None:
         """Each proposal votes for the types its predicate needs (credit may point either way)."""
@@ -443,9 +475,12 @@ class Extractor:
                 character = labels[p.character]
             if p.confidence < self.min_confidence:
                 continue
-            if sent.start not in quoted:
-                quoted[sent.start] = (sent.text.strip(), sent.start_char, sent.end_char)
-            provenance = Provenance(article.id, *quoted[sent.start], round(p.confidence, 3), p.method)
+            if sent is None:  # the headline, which is not part of the article's text
+                provenance = Provenance(article.id, article.title or "", -1, -1, round(p.confidence, 3), p.method)
+            else:
+                if sent.start not in quoted:
+                    quoted[sent.start] = (sent.text.strip(), sent.start_char, sent.end_char)
+                provenance = Provenance(article.id, *quoted[sent.start], round(p.confidence, 3), p.method)
             fact = Fact(labels[p.subject], p.predicate, labels[p.object], provenance, character)
             key = (fact.subject, fact.predicate, fact.object)
             old = best.get(key)
