@@ -438,11 +438,17 @@ class Extractor:
                             last_organization: dict[str, int]) -> int | None:
         """The entity that "the actress" or "the streamer" at token k refers back to, if any."""
         lower = lowers[k]
-        if k == 0 or lowers[k - 1] != "the" or (k + 1 < end and (k + 1) in starts):
+        before = k - 1
+        if before > 0 and lowers[before - 1] == "the" and (before in starts or lowers[before].endswith(
+                ("-winning", "-nominated"))):
+            before -= 1  # "the Dutch actress", "the Emmy-winning actor"
+        elif k >= 2 and (k - 2) in starts and starts[k - 2].end == k and lowers[k - 2] == "the":
+            before = k - 2  # "The Dutch" read as one name at a sentence start
+        if k == 0 or lowers[before] != "the" or (k + 1 < end and (k + 1) in starts):
             return None  # "the actress Jane Doe" names her; only a bare "the actress" refers back
         if k + 1 < end and lowers[k + 1] in ("'s", "’s", "of", "-") and lower not in ("star",):
             return None
-        if k >= 2 and lowers[k - 2] in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
+        if before >= 1 and lowers[before - 1] in ("is", "was", "are", "were", "as", "be", "become", "becomes"):
             return None  # "Calder Films is the studio": a role, not a reference
         if lower in PERSON_REFERENCES:
             return last_person

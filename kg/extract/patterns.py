@@ -164,6 +164,8 @@ def _character_after(v: SentenceView, i: int) -> int | None:
         if item.lower in _CHARACTER_STOPS or (step == 0 and item.lower in ("a", "an")):
             return None
         if item.lower == "," and k + 1 < len(v.items) and v.items[k + 1].entity is not None:
+            if v.word(k + 2) == "as":
+                return None  # "A as the son, B as a promoter": B is the next cast member
             return k + 1 if v.can_be_character(k + 1) else None
         k += 1
     return None
@@ -256,12 +258,29 @@ def _later_members(v: SentenceView, k: int) -> list[int]:
     return []
 
 
+def _role_list_members(v: SentenceView, k: int) -> list[int]:
+    """Names a cast list goes on with after a role: "A as the son, B as a promoter, and C"."""
+    if "as" not in (v.word(k), v.word(k - 1)):  # (a list reads "as" as part of "as well as")
+        return []
+    found = []
+    for j in range(k + 1, len(v.items)):
+        if v.items[j].lower in (".", ";", ":") or v.items[j].depth:
+            break
+        if v.items[j].entity is None or v.items[j].pronoun or not v.person_like(j) or v.type(j) == "Character":
+            continue
+        joined = v.word(j - 1) in (",", "and") and v.word(j - 2) not in ("of", "for", "by", "with")
+        ends = v.word(j + 1) in ("as", ".", "") or (v.word(j + 1) == "," and v.word(j + 2) in ("and", ""))
+        if joined and ends:
+            found.append(j)
+    return found
+
+
 def in_cast_list_context(v: SentenceView, i: int) -> bool:
     """True if "with" at i opens a list of cast members: a cast verb before it, "as" after the names."""
     if not any(v.items[k].lower in ("stars", "starring", "star", "cast", "ensemble") for k in range(max(0, i - 15), i)):
         return False
     names, end = v.collect(i + 1, "Person")
-    return bool(names) and v.word(end) == "as"
+    return bool(names) and "as" in (v.word(end), v.word(end - 1))  # (a list reads "as" as in "as well as")
 
 
 def _partners_after(v: SentenceView, i: int) -> int | None:
@@ -338,6 +357,7 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
         persons, end = v.collect(start, "Person")
         if persons and w in ("includes", "include", "including", "starring", "stars", "features", "featuring"):
             persons += _later_members(v, end)  # "... includes A as C, as well as B and D"
+            persons += _role_list_members(v, end)  # "stars A as a coxswain and B as the coach"
         if not persons and w == "out" and v.word(i - 1) in ("round", "rounds", "rounded"):
             persons = _subjects_before(v, i - 1)  # "A and B round out the cast"
         yield from _about_the_work(v, i, persons, "cast_member", 0.8, "cast-list")
@@ -491,6 +511,15 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
             yield Proposal(work, "production_company", _ent(v, after + 1), 0.75 * sure, "by:for-company")
 
 
+def _a_profession(v: SentenceView, head: int, i: int) -> bool:
+    """True if the role noun at i (its phrase from head) names a profession: "X, a playwright,"
+    (but "X serves as a producer", "X, a producer on W" name a role on a work)."""
+    k = head - 1
+    if v.word(k) not in ("a", "an"):
+        k -= 1  # "a veteran producer"
+    return v.word(k) in ("a", "an") and v.word(k - 1) != "as" and v.word(i + 1) not in ("on", "of", "for")
+
+
 @pattern("role-noun")
 def role_noun(v: SentenceView) -> Iterator[Proposal]:
     """"creators A and B", "W creators A", "A is the director of W", "the director was A"."""
@@ -521,6 +550,8 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
                     persons = [k] if v.types.get(v.items[k].entity) == "Person" else []
                 else:
                     persons = [p for p in v.collect(k, "Person", step=-1)[0] if v.person_like(p)]
+                if _a_profession(v, head, i):
+                    persons = []  # "X, a playwright, wrote W": what she is, not her role on this work
         if not persons:
             continue
         exclude = {_ent(v, p) for p in persons}

@@ -229,8 +229,9 @@ class SentenceView:
                 weakly_typed = self.type(k) in ("Work", "") or (
                     self.type(k) == "Organization" and item.entity not in self.kinds
                     and self.strength.get(item.entity, 0) <= 2.5)
-                introduced = (direct and weakly_typed and all(  # "wrote W", "wrote the acclaimed play W"
-                    self.items[j].lower.isalpha() and self.items[j].lower not in ("and", "who", "which", "with")
+                introduced = (direct and weakly_typed and all(  # "wrote W", "wrote the Off-Broadway hit W"
+                    self.items[j].lower.replace("-", "").isalpha()
+                    and self.items[j].lower not in ("and", "who", "which", "with")
                     for j in range(i, k)) and (k == i or self.items[i].lower in ("the", "a", "an", "his", "her",
                                                                                   "their"))) or any(
                     self.items[j].lower in ("in", "on", "of", "for", "from") for j in range(max(i, k - 3), k))

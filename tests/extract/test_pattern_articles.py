@@ -31,7 +31,6 @@ FLOORS = {"facts": 0.78, "characters": 0.70}
 
 # article id -> what the extractor gets wrong in it today (missed / spurious facts).
 KNOWN_FAILURES: dict[str, str] = {
-    "amc-greenlights-bitter-almanac-2025-10-20": "'previously wrote the Off-Broadway hit W' gives no writer fact",
     "driftwood-kings-season-3-rumors-2025-03-27":
         "'series creator A B' yields 'A' alone as creator and actor; a rumour gives a cast fact; 'returns as C' missed",
     "fenella-grandison-obi-to-direct-the-carrick-horses-2025-04-22":
@@ -50,8 +49,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'X will direct from a script she penned with Y' gives person-to-person writer facts",
     "ludovic-farraday-to-star-in-sable-meadow-2025-05-15":
         "'directing from her own script' gives no writer; 'most recently starred in N's W' missed",
-    "mirthe-overbeek-joins-the-salt-ledger-2025-04-08":
-        "'joins the cast of W, N's ... from creator X': network missed and 'She will play' goes to the creator",
     "mubi-acquires-the-tin-parade-2025-11-18":
         "'N has acquired ... to <Person>'s W' makes the person the network; 'X's debut, W' gives no credit",
     "netflix-adds-three-to-the-glimmering-vale-2025-03-19":

@@ -402,6 +402,17 @@ PROSE = {
         "film The Quiet Few, which featured the ensemble cast of Tamsin Rhee, Bram Holloway and Ada Kerr.",
         {("The Quiet Few", "director", "Ennio Valdar"), ("The Quiet Few", "cast_member", "Tamsin Rhee"),
          ("The Quiet Few", "cast_member", "Bram Holloway"), ("The Quiet Few", "cast_member", "Ada Kerr")}),
+    "a cast list that goes on after each role": (
+        "Netflix has ordered Saltgrass. The drama stars Jory Madd as a coxswain with a stammer and Anna Vuko "
+        "as the coach who recruits him. The cast also includes Teo Orm as the son, Lys Quay as a crooked "
+        "promoter, and Mira Tove.",
+        {("Saltgrass", "cast_member", "Jory Madd"), ("Saltgrass", "cast_member", "Anna Vuko"),
+         ("Saltgrass", "cast_member", "Teo Orm"), ("Saltgrass", "cast_member", "Lys Quay"),
+         ("Saltgrass", "cast_member", "Mira Tove")}),
+    "a profession is not a role on the article's work; 'the Dutch actress' refers back": (
+        "Netflix has ordered Saltgrass. Lena Farrow-Hale, a playwright, previously wrote the Off-Broadway hit "
+        "Copper Psalms. Mirthe Aalbers joins the cast. The Dutch actress is best known for the film Winter Reeds.",
+        {("Copper Psalms", "writer", "Lena Farrow-Hale"), ("Mirthe Aalbers", "credit", "Winter Reeds")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -420,6 +431,10 @@ def test_trade_prose_patterns(extract, name):
         assert not any(p == "cast_member" and o == "Eli Vance" and c for _, p, o, c in facts(extract(text)))
     if name == "a birth parenthesis names places; an ensemble cast names people":
         assert not any("Marlow Heights" in triple or "Ohio" in triple for triple in got)
+    if name == "a cast list that goes on after each role":
+        assert not any(c for _, _, _, c in facts(extract(text)))  # "the son" is no character's name
+    if name == "a profession is not a role on the article's work; 'the Dutch actress' refers back":
+        assert ("Saltgrass", "writer", "Lena Farrow-Hale") not in got
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
