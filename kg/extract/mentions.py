@@ -260,11 +260,20 @@ def _may_be_title(span: Span) -> bool:
 
 def _title_spans(doc: Doc, titles: Iterable[str]) -> Iterator[Span]:
     """Every place the text writes one of the given titles, as whole tokens."""
-    for title in titles:
-        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text):
-            span = doc.char_span(match.start(), match.end())
-            if span is not None:
-                yield span
+    text = doc.text if titles else ""  # (spaCy joins the text anew at every read)
+    for title in titles:  # plain search: a regex per title would be compiled for every article
+        start = text.find(title) if title else -1
+        while start >= 0:
+            end = start + len(title)
+            if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+                span = doc.char_span(start, end)
+                if span is not None:
+                    yield span
+            start = text.find(title, start + 1)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
