@@ -55,7 +55,8 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
             head != "Person" or v.strength.get(item.entity, 0) <= 3
             or v.person_cues.get(item.entity, 0) < 3)  # "Corwin Castellane (Jarrah Whitlock-Ebo)"
         if caption and len(inner) == 1 and not persons and v.can_be(inner[0], "Person") \
-                and v.type(inner[0]) != "Work" and " " in v.items[inner[0]].lower:
+                and v.type(inner[0]) != "Work" and " " in v.items[inner[0]].lower \
+                and not v.items[inner[0]].lower.startswith(("the ", "a ", "an ")):
             persons = inner  # "Nell (Jo Ann Quill) in W": a caption names an actor
         if len(inner) == 1 and persons and character_head:
             work, sure = v.anchor(end + 1) if v.work_after(end + 1) is None else (v.work_after(end + 1), 1.0)
@@ -113,7 +114,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "again", "later", "previously", "then", "executive", "exec", "co",
                                           "signed", "on", "tapped", "attached", "slated", "who", "latest",
                                           "newest", "first", "last", "next", "the", "poised", "expected", "most",
-                                          "recently", "currently", "famously", ","):
+                                          "recently", "currently", "famously", "reprise", "reprises",
+                                          "reprising", "her", "his", "their", "role", "part", ","):
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
@@ -818,6 +820,11 @@ def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
                                coerce={_ent(v, k): "Work"})
 
 
+def _a_verb(v: SentenceView, k: int) -> bool:
+    """True if the word at k is a verb in the parse: "W stars Jo Doe" (not "W stars Jo Doe and ...")."""
+    return v.doc is not None and v.items[k].token >= 0 and v.doc[v.items[k].token].pos_ == "VERB"
+
+
 @pattern("work-possessive-person")
 def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
     """"Peaky Blinders' Sam Claflin", "Saltmarsh star Jo Quill", "Nolan's Oppenheimer": a credit."""
@@ -828,7 +835,7 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         possessive = v.word(k) in POSSESSIVES
         if possessive:
             k += 1
-        while k < len(v.items) and v.word(k) in PERSON_AFTER_WORK:
+        while k < len(v.items) and v.word(k) in PERSON_AFTER_WORK and not _a_verb(v, k):
             k += 1
         if k == i + 1 or k >= len(v.items) or v.items[k].entity is None or v.items[k].pronoun \
                 or v.items[k].blocked or v.items[k].entity in v.kinds:

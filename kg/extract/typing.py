@@ -31,6 +31,27 @@ _WORK_EVENTS = {"renewed", "premieres", "premiered", "debuts", "debuted", "airs"
                 "cancelled", "canceled", "greenlit", "picked"}
 
 
+#: Participles of "<work> is <made> by": only a work is directed, written or produced by someone.
+_MADE = frozenset("directed written produced created developed co-created co-written executive-produced helmed "
+                  "penned scripted adapted animated".split())
+
+
+def _made_by_or_starring(after: list[str], name_follows: bool) -> bool:
+    """True if the words after a name make it a work: "is produced by", "hails from", "stars <Name>",
+    ", which premiered"."""
+    words = after[:6]
+    k = 0
+    while k < len(words) and words[k] in ("is", "was", "will", "be", "has", "been", "being", "also"):
+        k += 1
+    if 0 < k < len(words) - 1 and words[k] in _MADE and words[k + 1] == "by":
+        return True
+    if words[:2] in (["hails", "from"], ["comes", "from"]):
+        return True
+    if words[:1] in (["stars"], ["starred"], ["co-stars"]) and name_follows:
+        return True  # "X stars Jo Doe" (a person stars in or as something)
+    return words[:2] in ([",", "which"],) and len(words) > 2 and words[2] in _WORK_EVENTS
+
+
 def _dependency_votes(doc: Doc, m: Mention) -> None:
     """Votes from the parse: "X, starring Y, is a 98-minute film", "X, a drama about ..."."""
     root = doc[m.start:m.end].root
@@ -99,6 +120,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if prev in ("'s", "’s") and m.start >= 2 and gazetteer.lookup(doc[m.start - 2].text) \
                 and m.ner != "PERSON":
             m.votes["Work"] += STRONG
+        if _made_by_or_starring(after, m.end + 1 in by_start):
+            m.votes["Work"] += STRONG  # "X is produced by", "X hails from", "X stars Jo Doe", "X, which premiered"
         if nxt in ("'s", "’s") and m.end + 1 in by_start and mentions[by_start[m.end + 1]].ner == "PERSON" \
                 and mentions[by_start[m.end + 1]].tokens > 1 and m.ner != "PERSON":
             m.votes["Work"] += 2
@@ -145,7 +168,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             caption = after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
                                               and bool(doc[m.start].is_sent_start))
             looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
-                inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG")))
+                inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG"))) \
+                and inner[0].text.split()[0] not in ("The", "A", "An")  # "Jo Doe (The Lantern Years)": a title
             if looks_like_cast and (m.tokens == 1 or caption):
                 m.votes["Character"] += STRONG
                 inner[0].votes["Person"] += 2

@@ -413,6 +413,22 @@ PROSE = {
         "Netflix has ordered Saltgrass. Lena Farrow-Hale, a playwright, previously wrote the Off-Broadway hit "
         "Copper Psalms. Mirthe Aalbers joins the cast. The Dutch actress is best known for the film Winter Reeds.",
         {("Copper Psalms", "writer", "Lena Farrow-Hale"), ("Mirthe Aalbers", "credit", "Winter Reeds")}),
+    "a title the NER calls a person is a work by what is said of it": (
+        "Harbour Row hails from creator Silas Ondine, who also serves as showrunner. Harbour Row is produced by "
+        "Copperline Studios in association with Fieldhouse Pictures. Quiet Acres, which premiered on Hulu in "
+        "2023, was renewed for a third season.",
+        {("Harbour Row", "creator", "Silas Ondine"), ("Harbour Row", "production_company", "Copperline Studios"),
+         ("Harbour Row", "production_company", "Fieldhouse Pictures"), ("Quiet Acres", "network", "Hulu")}),
+    "the subject of 'stars' is the work, and a by-list ends before it": (
+        "Directed by Talia Brenn from a screenplay by Oren Vale, Quiet Acres stars Mara Ives and Jonah Pell.",
+        {("Quiet Acres", "director", "Talia Brenn"), ("Quiet Acres", "writer", "Oren Vale"),
+         ("Quiet Acres", "cast_member", "Mara Ives"), ("Quiet Acres", "cast_member", "Jonah Pell")}),
+    "two newcomers with prior credits in parentheses, and a reprised role": (
+        "Priya Dass (The Lantern Years) and Oren Vale (Salt Crown) have joined the cast of Harbour Row, "
+        "Netflix's upcoming limited series. Mara Ives will reprise her role as Detective Rhea Cole.",
+        {("Priya Dass", "credit", "The Lantern Years"), ("Oren Vale", "credit", "Salt Crown"),
+         ("Harbour Row", "cast_member", "Priya Dass"), ("Harbour Row", "cast_member", "Oren Vale"),
+         ("Harbour Row", "network", "Netflix"), ("Harbour Row", "cast_member", "Mara Ives")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -435,6 +451,10 @@ def test_trade_prose_patterns(extract, name):
         assert not any(c for _, _, _, c in facts(extract(text)))  # "the son" is no character's name
     if name == "a profession is not a role on the article's work; 'the Dutch actress' refers back":
         assert ("Saltgrass", "writer", "Lena Farrow-Hale") not in got
+    if name == "the subject of 'stars' is the work, and a by-list ends before it":
+        assert ("Mara Ives", "credit", "Quiet Acres") not in got and ("Quiet Acres", "writer", "Quiet Acres") not in got
+    if name == "two newcomers with prior credits in parentheses, and a reprised role":
+        assert ("Harbour Row", "cast_member", "Mara Ives", "Detective Rhea Cole") in facts(extract(text))
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
