@@ -16,7 +16,7 @@ from .headline import Name, headline_proposals
 from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_REFERENCES, POSSESSIVES,
                       PRONOUNS_PERSON, PRONOUNS_WORK)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
-from .patterns import PATTERNS
+from .patterns import PATTERNS, PRIOR_CUES
 from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
 from .sentence import Item, Proposal, SentenceView
 from .typing import GAZETTEER as GAZETTEER_WEIGHT
@@ -53,6 +53,12 @@ def _names_a_person(tokens: TokenTable, m: Mention) -> bool:
     if k < len(tokens.lower) and tokens.lower[k] in PERSON_AFTER_WORK:
         k += 1
     return m.end < k < len(tokens.text) and tokens.text[k][:1].isupper()
+
+
+def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
+    """True if a work's mention follows "known for", "a veteran of", "her turn in": a prior credit."""
+    before = tokens.lower[max(0, m.start - 6):m.start]
+    return any(tuple(before[k:k + len(cue)]) == cue for cue in PRIOR_CUES for k in range(len(before)))
 
 
 def _headline_credit(title: str, label: str) -> bool:
@@ -345,7 +351,7 @@ class Extractor:
             if cluster.type()[0] != "Work":
                 continue
             free = [m for m in cluster.mentions if not depth[m.start] and m.start not in blocked
-                    and not _names_a_person(tokens, m)]
+                    and not _names_a_person(tokens, m) and not _after_prior_cue(tokens, m)]
             score = len(free) + 2 * any(m.start < lead_end for m in free)
             score += 3 * any(m.defining and m.start < lead_end for m in free)  # "<Title> is a 2012 film"
             in_headline = bool(title_key and name_key(cluster.label()) in title_key)

@@ -413,6 +413,8 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
             if v.word(j - 1) in ACTIVE_VERBS:
                 after = j  # "wrote, directed and produced the film W": the verbs share the object
         work = v.work_after(after, span=8, direct=True)
+        if work in {_ent(v, p) for p in persons}:
+            work = None  # "A will produce for A's company": not her own work
         sure = 1.0
         also: list[int] = []  # "composed the scores to A, B and C": every work of the list
         if work is not None:
@@ -443,7 +445,8 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         # "X will executive produce through Company"
         for k in range(i + 1, min(len(v.items), i + 6)):
             before = k - 2 if v.word(k - 1) in ("his", "her", "their", "its") else k - 1
-            if v.word(before) in ("through", "via", "under") and v.type(k) == "Organization":
+            if (v.word(before) in ("through", "via", "under") and v.type(k) == "Organization") or (
+                    v.word(before) == "for" and v.kinds.get(_ent(v, k)) == "Studio" and predicate == "producer"):
                 yield Proposal(work, "production_company", _ent(v, k), 0.75 * sure, "through-company")
 
 
@@ -527,6 +530,9 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
     """"creators A and B", "W creators A", "A is the director of W", "the director was A"."""
     for i, item in enumerate(v.items):
         predicate = ROLE_NOUNS.get(item.lower)
+        parts = [ROLE_NOUNS.get(part) for part in item.lower.split("-")] if "-" in item.lower else []
+        if predicate is None and len(parts) > 1 and all(parts):
+            predicate = "+".join(dict.fromkeys(parts))  # "writer-director": both roles
         if item.entity is not None or predicate is None or v.guarded(i) or item.depth:
             continue
         head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
@@ -584,8 +590,14 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
             persons += [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]
         for work in works:
             for p in persons:
-                yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"role-noun:{item.lower}",
-                               coerce={_ent(v, p): "Person", work: "Work"})
+                for role in predicate.split("+"):
+                    yield Proposal(work, role, _ent(v, p), 0.8 * sure, f"role-noun:{item.lower}",
+                                   coerce={_ent(v, p): "Person", work: "Work"})
+
+
+#: Verbs by which a studio takes on a work it will make or release: "Lionsgate has landed W".
+_STUDIO_VERBS = frozenset("landed lands acquired acquires set sets boarded boards nabbed nabs bought buys "
+                          "remaking remakes greenlit greenlights".split())
 
 
 def _work_noun_follows(v: SentenceView, i: int) -> bool:
@@ -678,7 +690,9 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 9))]
         if set(window[:3]) & NEGATIONS:
             continue  # "N has not renewed W"
-        if kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window)):
+        studio_takes = kind == "Studio" and bool(set(window[:3]) & _STUDIO_VERBS)  # "Studio has landed W"
+        if (kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window))) \
+                or studio_takes:
             work = None
             for k in range(i + 1, min(len(v.items), i + 14)):
                 if v.items[k].entity is not None and (v.word(k + 1) in ("'s", "’s") or (
@@ -694,7 +708,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             if work is None:
                 work = v.anchor(i, exclude={org})[0]
             if work is not None:
-                yield Proposal(work, "network", org, 0.75, "network-order", coerce={work: "Work"})
+                yield Proposal(work, predicate, org, 0.65 if studio_takes else 0.75, "network-order",
+                               coerce={work: "Work"})
 
 
 #: Labels of a review's or a press release's credit block ("Director: X", "Producers: A, B").
@@ -751,14 +766,14 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
 
 
 #: Phrases after which a person's earlier works are listed: "best known for A and B".
-_PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
+PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
                ("star", "of"), ("credits", "include"), ("credits", "including"), ("credits", "includes"),
                ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
                ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
-               ("seen", "on"))
+               ("seen", "on"), ("turn", "in"))
 
 
-_PRIOR_CUE_STARTS = frozenset(cue[0] for cue in _PRIOR_CUES)
+_PRIOR_CUE_STARTS = frozenset(cue[0] for cue in PRIOR_CUES)
 
 
 def _clause_person(v: SentenceView, i: int) -> int | None:
@@ -792,19 +807,35 @@ def _person_after(v: SentenceView, i: int) -> int | None:
     return None
 
 
+def _past_her_part(v: SentenceView, k: int) -> int:
+    """Where the works start after "her (breakout) turn in", "his role on", "their work on"."""
+    j = k
+    if v.word(j) in ("her", "his", "their"):
+        j += 1
+        if v.word(j + 1) in _PARTS:
+            j += 1  # an adjective: "her breakout turn"
+        if v.word(j) in _PARTS and v.word(j + 1) in ("in", "on"):
+            return j + 2
+    return k
+
+
+_PARTS = frozenset("turn turns role roles work performance performances part parts".split())
+
+
 @pattern("prior-credit-phrase")
 def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
     """"X, best known for A and B", "A veteran of N's A, she", "whose credits include A", "X's debut, W"."""
     for i, item in enumerate(v.items):
         if item.entity is not None or item.depth or (item.lower not in _PRIOR_CUE_STARTS and item.lower != "debut"):
             continue
-        cue = next((c for c in _PRIOR_CUES if all(v.word(i + j) == w for j, w in enumerate(c))), None)
+        cue = next((c for c in PRIOR_CUES if all(v.word(i + j) == w for j, w in enumerate(c))), None)
         debut = item.lower == "debut" and v.word(i - 1) not in ("will", "to")
         if (cue is None and not debut) or v.guarded(i):
             continue
         after = i + (len(cue) if cue else 1)
         if debut and v.word(after) in (",", "with", "in"):
             after += 1  # "X's debut, W", "made her feature debut with W"
+        after = _past_her_part(v, after)  # "known for her turn in W"
         works = v.works_from(after, limit=1 if debut else 12)
         if not works or (debut and works[0] != after):
             continue

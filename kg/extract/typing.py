@@ -36,9 +36,9 @@ _MADE = frozenset("directed written produced created developed co-created co-wri
                   "penned scripted adapted animated".split())
 
 
-def _made_by_or_starring(after: list[str], name_follows: bool) -> bool:
+def _made_by_or_starring(after: list[str], name_follows: bool, in_list: bool) -> bool:
     """True if the words after a name make it a work: "is produced by", "hails from", "stars <Name>",
-    ", which premiered"."""
+    ", which premiered", ", starring" (not for a name in a list: "written by A, directed by B")."""
     words = after[:6]
     k = 0
     while k < len(words) and words[k] in ("is", "was", "will", "be", "has", "been", "being", "also"):
@@ -49,6 +49,9 @@ def _made_by_or_starring(after: list[str], name_follows: bool) -> bool:
         return True
     if words[:1] in (["stars"], ["starred"], ["co-stars"]) and name_follows:
         return True  # "X stars Jo Doe" (a person stars in or as something)
+    if words[:1] == [","] and len(words) > 2 and not in_list and (
+            words[1] in ("starring", "co-starring", "featuring") or (words[1] in _MADE and words[2] == "by")):
+        return True  # "X, starring Jo Doe, premieres", "X, directed by Jo Doe,"
     return words[:2] in ([",", "which"],) and len(words) > 2 and words[2] in _WORK_EVENTS
 
 
@@ -120,10 +123,11 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if prev in ("'s", "’s") and m.start >= 2 and gazetteer.lookup(doc[m.start - 2].text) \
                 and m.ner != "PERSON":
             m.votes["Work"] += STRONG
-        if _made_by_or_starring(after, m.end + 1 in by_start):
+        if _made_by_or_starring(after, m.end + 1 in by_start, in_list=prev in _LIST_OPENERS | {","}):
             m.votes["Work"] += STRONG  # "X is produced by", "X hails from", "X stars Jo Doe", "X, which premiered"
-        if nxt in ("'s", "’s") and m.end + 1 in by_start and mentions[by_start[m.end + 1]].ner == "PERSON" \
-                and mentions[by_start[m.end + 1]].tokens > 1 and m.ner != "PERSON":
+        owned = mentions[by_start[m.end + 1]] if m.end + 1 in by_start else None
+        if nxt in ("'s", "’s") and owned is not None and owned.ner == "PERSON" and owned.tokens > 1 \
+                and m.ner != "PERSON" and owned.text.rsplit(" ", 1)[-1].lower() not in ORG_SUFFIXES:
             m.votes["Work"] += 2
         if nxt in _COPULA | {","} and len(after) > 1 and after[1] in _ARTICLES and prev not in _LIST_OPENERS:
             for word in after[2:7]:

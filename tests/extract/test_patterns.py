@@ -429,6 +429,23 @@ PROSE = {
         {("Priya Dass", "credit", "The Lantern Years"), ("Oren Vale", "credit", "Salt Crown"),
          ("Harbour Row", "cast_member", "Priya Dass"), ("Harbour Row", "cast_member", "Oren Vale"),
          ("Harbour Row", "network", "Netflix"), ("Harbour Row", "cast_member", "Mara Ives")}),
+    "a studio lands a film; producers make it for a company; writer-director": (
+        "Amazon MGM Studios has landed Red Meridian, a thriller from writer-director Kofi Mensah. Ana Lutz and "
+        "Pete Sorensen will produce for Bright Hour Films.",
+        {("Red Meridian", "production_company", "Amazon MGM Studios"), ("Red Meridian", "director", "Kofi Mensah"),
+         ("Red Meridian", "writer", "Kofi Mensah"), ("Red Meridian", "producer", "Ana Lutz"),
+         ("Red Meridian", "producer", "Pete Sorensen"), ("Red Meridian", "production_company", "Bright Hour Films")}),
+    "a prior credit is not the work a later role is in": (
+        "Ines Marr, known for her turn in Black Wells, has signed on to star in Apple TV+'s Tin Valley. "
+        "She will play Ada, a miner's daughter.",
+        {("Ines Marr", "credit", "Black Wells"), ("Tin Valley", "cast_member", "Ines Marr"),
+         ("Tin Valley", "network", "Apple TV+")}),
+    "'W, starring X as ..., premieres on N'": (
+        "The Orchard Keeper, starring Ben Fry as a widowed farmer, premieres Friday on Netflix. The film was "
+        "written and directed by Cara Voss and produced by Lumen Pictures.",
+        {("The Orchard Keeper", "cast_member", "Ben Fry"), ("The Orchard Keeper", "network", "Netflix"),
+         ("The Orchard Keeper", "director", "Cara Voss"), ("The Orchard Keeper", "writer", "Cara Voss"),
+         ("The Orchard Keeper", "production_company", "Lumen Pictures")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -455,6 +472,10 @@ def test_trade_prose_patterns(extract, name):
         assert ("Mara Ives", "credit", "Quiet Acres") not in got and ("Quiet Acres", "writer", "Quiet Acres") not in got
     if name == "two newcomers with prior credits in parentheses, and a reprised role":
         assert ("Harbour Row", "cast_member", "Mara Ives", "Detective Rhea Cole") in facts(extract(text))
+    if name == "a studio lands a film; producers make it for a company; writer-director":
+        assert ("Ana Lutz", "producer", "Pete Sorensen") not in got
+    if name == "a prior credit is not the work a later role is in":
+        assert ("Tin Valley", "cast_member", "Ines Marr", "Ada") in facts(extract(text))
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
