@@ -115,7 +115,9 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "signed", "on", "tapped", "attached", "slated", "who", "latest",
                                           "newest", "first", "last", "next", "the", "poised", "expected", "most",
                                           "recently", "currently", "famously", "reprise", "reprises",
-                                          "reprising", "her", "his", "their", "role", "part", ","):
+                                          "reprising", "her", "his", "their", "role", "part", "joins", "joined",
+                                          "join", "rounds", "round", "rounded", "out", "cast", "takes", "take",
+                                          ","):
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
@@ -216,6 +218,13 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
         elif w == "as" and (in_cast_context or (i > 0 and v.type(i - 1) == "Person")):
             character = _character_after(v, i)
             persons = _person_before_as(v, i) if character is not None else []
+        elif w == "of" and v.word(i - 1) in ("role", "part"):  # "cast in the lead role of C", "takes on the role of C"
+            character = _character_after(v, i)
+            k = i - 1
+            while k > 0 and v.word(k - 1) in ("role", "part", "lead", "leading", "title", "main", "central", "the",
+                                              "a", "in", "on", "starring", "key", "recurring"):
+                k -= 1
+            persons = _subjects_before(v, k) if character is not None else []
         else:
             continue
         if character is None and w in PLAY_VERBS and v.word(i + 1) in ("a", "an", "the", "her", "his", "their"):

@@ -31,6 +31,8 @@ _WORK_EVENTS = {"renewed", "premieres", "premiered", "debuts", "debuted", "airs"
                 "cancelled", "canceled", "greenlit", "picked"}
 
 
+#: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
+_ROLE_VERBS = frozenset("stars star starred will joins returns leads reprises takes has is".split())
 #: Participles of "<work> is <made> by": only a work is directed, written or produced by someone.
 _MADE = frozenset("directed written produced created developed co-created co-written executive-produced helmed "
                   "penned scripted adapted animated".split())
@@ -100,7 +102,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         prev2 = before[-2] if len(before) > 1 else ""
         nxt = after[0] if after else ""
         # "the series X", "drama, X", "the 1956 film X"
-        if prev in WORK_NOUNS or (prev in (",", ":") and prev2 in WORK_NOUNS):
+        subject_of_role = prev == "," and (nxt in PLAY_VERBS or nxt in _ROLE_VERBS)  # "In the series, X stars as"
+        if prev in WORK_NOUNS or (prev in (",", ":") and prev2 in WORK_NOUNS and not subject_of_role):
             m.votes["Work"] += STRONG
             m.votes["TVSeries" if (prev in TV_NOUNS or prev2 in TV_NOUNS) else
                     "Movie" if (prev in MOVIE_NOUNS or prev2 in MOVIE_NOUNS) else "_"] += 1

@@ -446,6 +446,11 @@ PROSE = {
         {("The Orchard Keeper", "cast_member", "Ben Fry"), ("The Orchard Keeper", "network", "Netflix"),
          ("The Orchard Keeper", "director", "Cara Voss"), ("The Orchard Keeper", "writer", "Cara Voss"),
          ("The Orchard Keeper", "production_company", "Lumen Pictures")}),
+    "roles named as 'the role of C', 'rounds out the cast as C', 'In the series, X stars as C'": (
+        "Netflix has ordered Harbour Row. Mara Ives has been cast in the lead role of Rhea Cole. Tom Aske takes "
+        "on the role of Nils Berg. Jonah Pell rounds out the cast as Eli Brandt. In the series, Ada Frost stars "
+        "as Vera Lund, opposite Kit Moss as Oona Hale.",
+        set()),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -476,6 +481,12 @@ def test_trade_prose_patterns(extract, name):
         assert ("Ana Lutz", "producer", "Pete Sorensen") not in got
     if name == "a prior credit is not the work a later role is in":
         assert ("Tin Valley", "cast_member", "Ines Marr", "Ada") in facts(extract(text))
+    if name == "roles named as 'the role of C', 'rounds out the cast as C', 'In the series, X stars as C'":
+        assert {("Harbour Row", "cast_member", "Mara Ives", "Rhea Cole"), ("Harbour Row", "cast_member", "Tom Aske",
+                                                                         "Nils Berg"),
+                ("Harbour Row", "cast_member", "Jonah Pell", "Eli Brandt"),
+                ("Harbour Row", "cast_member", "Ada Frost", "Vera Lund"),
+                ("Harbour Row", "cast_member", "Kit Moss", "Oona Hale")} <= facts(extract(text))
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
