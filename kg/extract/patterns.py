@@ -271,8 +271,8 @@ def _later_members(v: SentenceView, k: int) -> list[int]:
 
 def _role_list_members(v: SentenceView, k: int) -> list[int]:
     """Names a cast list goes on with after a role: "A as the son, B as a promoter, and C"."""
-    if "as" not in (v.word(k), v.word(k - 1)):  # (a list reads "as" as part of "as well as")
-        return []
+    if "as" not in (v.word(k), v.word(k - 1)) and v.word(k) != "who":  # (a list reads "as" as in "as well as")
+        return []  # (after "A as the coach" or "A, who plays the coach,")
     found = []
     for j in range(k + 1, len(v.items)):
         if v.items[j].lower in (".", ";", ":") or v.items[j].depth:
@@ -519,10 +519,11 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
                     yield Proposal(work, "network", _ent(v, o), 0.8 * sure, "by:network")
                 elif predicate == "producer":
                     yield Proposal(work, "production_company", _ent(v, o), 0.8 * sure, "by:production_company")
-        # "executive produced by A and B for Studio": the company they make it for
-        if objects and "producer" in predicates and v.word(after) in ("for", "through", "via") \
-                and after + 1 < len(v.items) and v.kinds.get(v.items[after + 1].entity) == "Studio":
-            yield Proposal(work, "production_company", _ent(v, after + 1), 0.75 * sure, "by:for-company")
+        # "executive produced by A and B for Studio and Studio2": the companies they make it for
+        if objects and "producer" in predicates and v.word(after) in ("for", "through", "via"):
+            for o in v.collect(after + 1, "Organization")[0]:
+                if v.kinds.get(_ent(v, o)) == "Studio":
+                    yield Proposal(work, "production_company", _ent(v, o), 0.75 * sure, "by:for-company")
 
 
 def _a_profession(v: SentenceView, head: int, i: int) -> bool:
@@ -606,7 +607,18 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
 
 #: Verbs by which a studio takes on a work it will make or release: "Lionsgate has landed W".
 _STUDIO_VERBS = frozenset("landed lands acquired acquires set sets boarded boards nabbed nabs bought buys "
-                          "remaking remakes greenlit greenlights".split())
+                          "remaking remakes greenlit greenlights release releases".split())
+
+
+def _modifies_next(v: SentenceView, k: int) -> bool:
+    """True if the name at k describes the noun after it ("U.S. rights", "Jo Doe drama"), not
+    ended by a preposition or a clause ("W after three seasons")."""
+    after = v.word(k + 1)
+    if not after.isalpha():
+        return False
+    if v.doc is None or v.items[k + 1].token < 0:
+        return after not in ("and", "or", "for", "in", "on", "from", "to", "with", "as")
+    return v.doc[v.items[k + 1].token].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _work_noun_follows(v: SentenceView, i: int) -> bool:
@@ -704,9 +716,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 or studio_takes:
             work = None
             for k in range(i + 1, min(len(v.items), i + 14)):
-                if v.items[k].entity is not None and (v.word(k + 1) in ("'s", "’s") or (
-                        v.word(k + 1).isalpha() and v.word(k + 1) not in (
-                        "and", "or", "for", "in", "on", "from", "to", "with", "as"))):
+                if v.items[k].entity is not None and (v.word(k + 1) in ("'s", "’s") or _modifies_next(v, k)):
                     continue  # "U.S. rights to W", "Jo Doe's W": a modifier, not the work
                 if v.items[k].entity is not None and v.could_be_work(k):
                     work = _ent(v, k)

@@ -28,7 +28,8 @@ _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "his", "her"}
 _LIST_OPENERS = {"by", "with", "from", "and", "starring", "alongside", "including", "as"}
 #: Words that follow a work's name: "X has been renewed", "X premieres".
 _WORK_EVENTS = {"renewed", "premieres", "premiered", "debuts", "debuted", "airs", "aired", "streams",
-                "cancelled", "canceled", "greenlit", "picked"}
+                "cancelled", "canceled", "greenlit", "picked", "premiere", "debut"}
+_NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
 #: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
@@ -43,7 +44,7 @@ def _made_by_or_starring(after: list[str], name_follows: bool, in_list: bool) ->
     ", which premiered", ", starring" (not for a name in a list: "written by A, directed by B")."""
     words = after[:6]
     k = 0
-    while k < len(words) and words[k] in ("is", "was", "will", "be", "has", "been", "being", "also"):
+    while k < len(words) and words[k] in ("is", "was", "will", "be", "has", "been", "being", "also", "executive", "co"):
         k += 1
     if 0 < k < len(words) - 1 and words[k] in _MADE and words[k + 1] == "by":
         return True
@@ -108,6 +109,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             m.votes["TVSeries" if (prev in TV_NOUNS or prev2 in TV_NOUNS) else
                     "Movie" if (prev in MOVIE_NOUNS or prev2 in MOVIE_NOUNS) else "_"] += 1
         # "season of X", "stars in X", "the cast of X", "trailer for X"
+        if prev == "of" and len(before) > 2 and before[-3] in WORK_PARTS and (prev2.isdigit() or prev2 in _NUMBERS):
+            prev2 = before[-3]  # "season two of X"
         if prev in ("of", "for", "in") and (prev2 in WORK_PARTS or prev2 in ("stars", "starred", "star",
                                                                                  "starring", "role", "roles")):
             ensemble = prev2 == "cast" and len(before) > 2 and before[-3] not in ("the", "its", "their", "his", "her")

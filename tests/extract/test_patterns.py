@@ -451,6 +451,22 @@ PROSE = {
         "on the role of Nils Berg. Jonah Pell rounds out the cast as Eli Brandt. In the series, Ada Frost stars "
         "as Vera Lund, opposite Kit Moss as Oona Hale.",
         set()),
+    "a cancelled show and who was in it": (
+        "Hulu has cancelled Brightwater after three seasons. The drama, which starred Lena Park and Owen Tate, "
+        "was produced by Sable Light Studios.",
+        {("Brightwater", "network", "Hulu"), ("Brightwater", "cast_member", "Lena Park"),
+         ("Brightwater", "cast_member", "Owen Tate"), ("Brightwater", "production_company", "Sable Light Studios")}),
+    "a new season's premiere and cast, and the companies a show is made for": (
+        "Season two of Harbour Row will premiere on Netflix in March. New cast members include Zoe Lamb, who "
+        "plays a rival detective, and Omar Diaz. Harbour Row is executive produced by Dana Holt for Sable Light "
+        "Studios and Blue Door Pictures.",
+        {("Harbour Row", "network", "Netflix"), ("Harbour Row", "cast_member", "Zoe Lamb"),
+         ("Harbour Row", "cast_member", "Omar Diaz"), ("Harbour Row", "producer", "Dana Holt"),
+         ("Harbour Row", "production_company", "Sable Light Studios"),
+         ("Harbour Row", "production_company", "Blue Door Pictures")}),
+    "a studio releases a film": (
+        "Warner Bros. Pictures will release the film Iron Garden on June 5.",
+        {("Iron Garden", "production_company", "Warner Bros. Pictures")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
