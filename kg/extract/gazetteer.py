@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..textnorm import fold
+from .lexicon import COMPANY_WORDS
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "organizations.tsv"
 
@@ -44,8 +45,8 @@ class Gazetteer:
 
         "HBO Jane Doe" and "Studio Name Ballet" split; "Max Bell" does not (one short word).
         """
-        if len(span) < 2 or self.lookup(span.text):
-            return 0
+        if len(span) < 2 or self.lookup(span.text) or span[-1].lower_ in COMPANY_WORDS:
+            return 0  # ("Disney Branded Television" is one company's name)
         for n in (3, 2, 1):
             if n < len(span) and self.lookup(span[:n].text):
                 if n > 1 or span[0].text.isupper() or len(span) - n > 1:

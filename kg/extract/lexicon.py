@@ -17,6 +17,9 @@ season seasons episode episodes trailer premiere finale cast set sequel prequel 
 pilot opener debut run installment instalment chapter volume adaptation showrunner soundtrack
 """.split())
 
+#: Last words of a company's name: "Low Tide Films", "Disney Branded Television".
+COMPANY_WORDS = frozenset("""films pictures productions studios entertainment media television animation network
+channel broadcasting corporation inc. ltd llc""".split())
 #: Role nouns written before or after a person's name, and the predicate they give.
 ROLE_NOUNS = {
     "director": "director", "directors": "director", "co-director": "director",

@@ -299,9 +299,9 @@ def _partners_after(v: SentenceView, i: int) -> int | None:
     [his partner,] A and B"; None if the clause names none."""
     relative = any(v.word(k) in ("who", "which") for k in range(max(0, i - 4), i))  # "X, who also wrote W,"
     for j in range(i + 1, min(len(v.items), i + 9)):
-        if v.items[j].lower in (".", ";", "who", "which", "while") or v.items[j].entity is not None or (
+        if v.items[j].lower in (".", ";", "who", "which", "while", "and") or v.items[j].entity is not None or (
                 relative and v.items[j].lower == ","):
-            return None
+            return None  # ("wrote the pilot and will produce with A": A shares the second verb only)
         if v.word(j) in ("alongside", "with", "opposite"):
             k = j + 1
             while k < min(len(v.items), j + 5) and v.items[k].entity is None and (

@@ -57,8 +57,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
     "the-amber-hour-review-2025-10-03": "'Character (Actor)' in review prose read as a prior credit",
-    "the-snowblind-choir-premieres-on-disney-plus-2025-11-04":
-        "'Her co-star, X, plays ... C' missed; 'Disney Branded Television' cut to 'Branded Television'",
     "universal-remakes-hollowmere-2025-04-30":
         "the 1987 original and its remake are merged; 'Studio is remaking W' and 'co-wrote the script with X' missed",
     "wilhelmina-osei-larsen-leads-tidewater-general-2025-02-24":
