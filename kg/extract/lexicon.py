@@ -17,9 +17,13 @@ season seasons episode episodes trailer premiere finale cast set sequel prequel 
 pilot opener debut run installment instalment chapter volume adaptation showrunner soundtrack
 """.split())
 
-#: Last words of a company's name: "Low Tide Films", "Disney Branded Television".
-COMPANY_WORDS = frozenset("""films pictures productions studios entertainment media television animation network
-channel broadcasting corporation inc. ltd llc""".split())
+#: Last words that make a name a company ("Low Tide Films", "Disney Branded Television"), and the
+#: kind of organization they usually are.
+ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio", "studios": "Studio",
+                "entertainment": "Studio", "media": "Studio", "television": "Studio", "animation": "Studio",
+                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio",
+                "network": "Network", "channel": "Network", "broadcasting": "Network"}
+COMPANY_WORDS = frozenset(ORG_SUFFIXES)
 #: Role nouns written before or after a person's name, and the predicate they give.
 ROLE_NOUNS = {
     "director": "director", "directors": "director", "co-director": "director",

@@ -8,17 +8,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (MOVIE_NOUNS, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
+from .lexicon import (MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
                       WORK_PARTS)
 from .mentions import Mention
 
 STRONG = 3
 GAZETTEER = 10
-#: Last words that make a name a company: the kind of organization they usually are.
-ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio", "studios": "Studio",
-                "entertainment": "Studio", "media": "Studio", "television": "Studio", "animation": "Studio",
-                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio",
-                "network": "Network", "channel": "Network", "broadcasting": "Network"}
 #: Words that make "<word> Company" a company's name: "Film Company", "Motion Picture Company".
 _TRADE_WORDS = {"film": "films", "picture": "pictures", "production": "productions", "television": "television",
                 "broadcasting": "broadcasting", "entertainment": "entertainment", "media": "media"}
