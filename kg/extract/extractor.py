@@ -13,8 +13,8 @@ from ..textnorm import fold
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
 from .headline import Name, headline_proposals
-from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_REFERENCES, POSSESSIVES,
-                      PRONOUNS_PERSON, PRONOUNS_WORK)
+from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_NOUNS, PERSON_REFERENCES, POSSESSIVES,
+                      PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS, PRIOR_CUES
 from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
@@ -53,6 +53,27 @@ def _names_a_person(tokens: TokenTable, m: Mention) -> bool:
     if k < len(tokens.lower) and tokens.lower[k] in PERSON_AFTER_WORK:
         k += 1
     return m.end < k < len(tokens.text) and tokens.text[k][:1].isupper()
+
+
+def _defines_a_person(sent: Span, clusters: list[Cluster], tokens: TokenTable) -> bool:
+    """True if an article's first sentence says who a person is: "X (born 1966) is an American actor"."""
+    root = sent.root
+    if root.lemma_ != "be":
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    attrs = [c for c in root.children if c.dep_ == "attr"]
+    if not subjects or not attrs or attrs[0].lower_ not in PERSON_NOUNS | set(ROLE_NOUNS) | _PROFESSIONS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attrs[0].children):
+        return False  # "X is the latest actor to join W": news about W
+    person = {m.start: c.type()[0] for c in clusters for m in c.mentions}
+    subject = subjects[0]
+    return any(person.get(t.i) == "Person" for t in subject.subtree)
+
+
+#: Nouns that say what a person does, in a profile's first sentence.
+_PROFESSIONS = frozenset("""filmmaker screenwriter playwright composer personality presenter broadcaster
+journalist author novelist dancer wrestler artist entertainer voice""".split())
 
 
 def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
@@ -343,6 +364,8 @@ class Extractor:
                title: str | None) -> int | None:
         """The work the article is about: named in the headline or the lead, and most often
         outside parentheses (where prior credits live); the earliest on ties."""
+        if sentences and _defines_a_person(sentences[0], clusters, tokens):
+            return None  # a profile ("X (born 1966) is an American actor"): about a person, not one work
         depth = tokens.paren_depth
         lead_end = sentences[1].end if len(sentences) > 1 else len(tokens.text)
         title_key = name_key(title) if title else ""

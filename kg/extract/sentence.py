@@ -179,6 +179,8 @@ class SentenceView:
             j -= 1
         if j < 0 or self.items[j].lower not in ("who", "whose", "which"):
             return False
+        if self.word(k + 1) == "," and self.word(k + 2) in ("which", "that"):
+            return False  # "... the film W, which featured A": the clause after W is about W
         return any(self.items[m].lower in (",", ";") for m in range(k + 1, i))
 
     def anchor(self, i: int, exclude: set[int] = frozenset(), forward: bool = True) -> tuple[int | None, float]:

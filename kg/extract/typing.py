@@ -124,6 +124,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if prev in ("'s", "’s") and m.start >= 2 and gazetteer.lookup(doc[m.start - 2].text) \
                 and m.ner != "PERSON":
             m.votes["Work"] += STRONG
+        if prev in ("join", "joins", "joined", "joining", "boards", "boarded", "board") and nxt in (
+                ".", ",", "as", "for", "'s", "’s", ";", "season", "after") and after[1:2] not in (["who"], ["whose"]):
+            m.votes["Work"] += STRONG  # "the latest actor to join X." (not "join X in the cast")
         if _made_by_or_starring(after, m.end + 1 in by_start, in_list=prev in _LIST_OPENERS | {","}):
             m.votes["Work"] += STRONG  # "X is produced by", "X hails from", "X stars Jo Doe", "X, which premiered"
         owned = mentions[by_start[m.end + 1]] if m.end + 1 in by_start else None

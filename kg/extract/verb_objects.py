@@ -118,9 +118,11 @@ def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) 
         if k is None or k in found:
             continue
         item = v.items[k]
-        if item.entity is None and v.work_ref(k) and v.focus is not None and (
-                k + 1 >= len(v.items) or v.items[k + 1].entity is None):
-            referred = True  # "play roles in the film"
+        if item.entity is None and v.work_ref(k):
+            if k + 1 < len(v.items) and v.items[k + 1].entity is not None and v.could_be_work(k + 1):
+                found.append(k + 1)  # "in the NBC legal drama W" (where the parser hangs W elsewhere)
+            elif v.focus is not None:
+                referred = True  # "play roles in the film"
         if item.entity is None or item.pronoun or item.depth or item.entity in people:
             continue
         place = v.type(k) == "Other" and " " not in item.lower  # "in Japan"; "Brine Harbour" may be a title

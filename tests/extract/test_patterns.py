@@ -467,6 +467,13 @@ PROSE = {
     "a studio releases a film": (
         "Warner Bros. Pictures will release the film Iron Garden on June 5.",
         {("Iron Garden", "production_company", "Warner Bros. Pictures")}),
+    "a profile has no one work that every verb is about": (
+        "Odo Brisk (born May 2, 1966) is an American actor. He starred in Harrow Lane and Night Ferry. "
+        "He also directed several episodes of television.",
+        {("Harrow Lane", "cast_member", "Odo Brisk"), ("Night Ferry", "cast_member", "Odo Brisk")}),
+    "news that opens with who a person is still has its work": (
+        "Odo Brisk is the latest actor to join Harrow Lane. He will play Tom Vale, a ferryman.",
+        {("Harrow Lane", "cast_member", "Odo Brisk")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -503,6 +510,10 @@ def test_trade_prose_patterns(extract, name):
                 ("Harbour Row", "cast_member", "Jonah Pell", "Eli Brandt"),
                 ("Harbour Row", "cast_member", "Ada Frost", "Vera Lund"),
                 ("Harbour Row", "cast_member", "Kit Moss", "Oona Hale")} <= facts(extract(text))
+    if name == "a profile has no one work that every verb is about":
+        assert not any(p == "director" for _, p, _ in got)
+    if name == "news that opens with who a person is still has its work":
+        assert ("Harrow Lane", "cast_member", "Odo Brisk", "Tom Vale") in facts(extract(text))
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
