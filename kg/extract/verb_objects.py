@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import MUSIC_WORDS, POSSESSIVES
+from .lexicon import MUSIC_WORDS, PERSON_NOUNS, POSSESSIVES, ROLE_NOUNS
 from .patterns import pattern
 from .sentence import Proposal, SentenceView
 
@@ -52,6 +52,8 @@ def _reached(token: Token, allow_dobj: bool) -> Iterator[Token]:
             continue
         if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
             continue  # "appeared in A and portrayed B": a verb of its own
+        if tok.lower_ in _PEOPLE_NOUNS:
+            continue  # "wrote films for directors such as A": people, not works
         role_slot = (tok.dep_ == "dobj" and tok.head.i == token.i and not allow_dobj) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.nbor(-1).lower_ != "such")
         if role_slot:
@@ -134,6 +136,8 @@ def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) 
     return list(dict.fromkeys(v.items[k].entity for k in sorted(found)))  # type: ignore[misc]
 
 
+#: Nouns for people, below which a verb's objects are not works: "for directors such as A".
+_PEOPLE_NOUNS = frozenset(PERSON_NOUNS | set(ROLE_NOUNS) | {"directors", "people", "artists", "musicians"})
 #: First letters of every form of a trigger ("wrote", "starring", "roles", "member").
 _TRIGGER_PREFIXES = frozenset(word[:3] for word in (*VERB_ROLES, *NOUN_ROLES, "wrote", "written", "member"))
 
@@ -163,6 +167,9 @@ def verb_objects(v: SentenceView) -> Iterator[Proposal]:
         if item.entity is not None or item.lower[:3] not in _TRIGGER_PREFIXES or v.guarded(i):
             continue  # (the prefix test spares building a Token for every word)
         token = v.doc[token_index]
+        if token.tag_ == "VBG" and token.lemma_ in ("star", "feature") and not any(
+                c.dep_ == "aux" for c in token.children):
+            continue  # "W, starring A and B": the cast list pattern (the names are not works)
         if token.pos_ == "VERB" and token.lemma_ in VERB_ROLES:
             if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children):
                 continue  # "was directed by X": the by-phrase pattern
