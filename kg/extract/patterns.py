@@ -579,7 +579,7 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
         k = head - 1
         if k >= 0 and v.items[k].entity is None and v.items[k].lower in ("'s", "’s"):
             k -= 1
-        if k >= 0 and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
+        if k >= 0 and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) not in ("Person", "Other"):
             works = [w for w in v.collect(k, "Work", step=-1)[0]]
             works = [_ent(v, w) for w in works]
             first = min(j for j in range(len(v.items)) if v.items[j].entity in works)
