@@ -669,7 +669,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             if k < len(v.items) and v.items[k].lower == ",":
                 k += 1
             if k < len(v.items) and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
-                if kind or v.type(k) == "Work":
+                if kind or (v.type(k) == "Work" and v.strength.get(org, 0) > 3):  # ("Jo Doe's W": the NER's ORG)
                     yield Proposal(_ent(v, k), predicate, org, 0.8, "network-possessive",
                                    coerce={_ent(v, k): "Work"})
             continue
@@ -789,7 +789,8 @@ PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "o
                ("star", "of"), ("credits", "include"), ("credits", "including"), ("credits", "includes"),
                ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
                ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
-               ("seen", "on"), ("turn", "in"))
+               ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
+              ("project", "since"))
 
 
 _PRIOR_CUE_STARTS = frozenset(cue[0] for cue in PRIOR_CUES)
