@@ -79,7 +79,13 @@ journalist author novelist dancer wrestler artist entertainer voice""".split())
 def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
     """True if a work's mention follows "known for", "a veteran of", "her turn in": a prior credit."""
     before = tokens.lower[max(0, m.start - 6):m.start]
-    return any(tuple(before[k:k + len(cue)]) == cue for cue in PRIOR_CUES for k in range(len(before)))
+    return any(word in _PRIOR_CUE_STARTS and tuple(before[k:k + len(cue)]) == cue
+               for k, word in enumerate(before) for cue in _PRIOR_CUE_STARTS.get(word, ()))
+
+
+_PRIOR_CUE_STARTS: dict[str, list[tuple[str, ...]]] = {}
+for _cue in PRIOR_CUES:
+    _PRIOR_CUE_STARTS.setdefault(_cue[0], []).append(_cue)
 
 
 def _headline_credit(title: str, label: str) -> bool:

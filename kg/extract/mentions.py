@@ -316,11 +316,15 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     # ... and so may a word that a title's verbs follow at a sentence start ("Tidewater premieres on").
     name_words.update(sent[0].text for sent in sentences if len(sent) > 1
                       and sent[1].lower_ in TITLE_VERBS and _is_capitalised(sent[0]) and not sent[0].is_stop)
-    # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Bandslam".
-    name_words.update(tok.text for tok in doc if tok.i and doc[tok.i - 1].lower_ in WORK_NOUNS
-                      and _is_capitalised(tok) and not tok.is_stop and tok.is_alpha)
     candidates: dict[tuple[int, int], str | None] = {}
-    name_like = name_like_tokens(doc)
+    name_like, after_work_noun = [], []
+    for tok in doc:  # one pass: building a Token is the cost
+        name_like.append(_is_capitalised(tok) and not tok.is_punct)
+        if tok.lower_ in WORK_NOUNS:
+            after_work_noun.append(tok.i + 1)
+    # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Bandslam".
+    name_words.update(doc[k].text for k in after_work_noun
+                      if k < len(doc) and name_like[k] and not doc[k].is_stop and doc[k].is_alpha)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):  # "in April", "on Monday": never a name ("The Quiet Year" may be)
             for k in range(ent.start, ent.end):
