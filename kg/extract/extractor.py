@@ -50,9 +50,13 @@ def _names_a_person(tokens: TokenTable, m: Mention) -> bool:
     k = m.end
     if k < len(tokens.lower) and tokens.lower[k] in POSSESSIVES:
         k += 1
-    if k < len(tokens.lower) and tokens.lower[k] in PERSON_AFTER_WORK:
-        k += 1
+    if k < len(tokens.lower) and tokens.lower[k] in PERSON_AFTER_WORK and tokens.dep[k] not in _VERB_DEPS:
+        k += 1  # (not "W stars Jo Doe": a verb)
     return m.end < k < len(tokens.text) and tokens.text[k][:1].isupper()
+
+
+#: Dependencies of a word the parser reads as a clause's verb.
+_VERB_DEPS = frozenset("ROOT relcl ccomp advcl conj acl xcomp".split())
 
 
 def _defines_a_person(sent: Span, clusters: list[Cluster], tokens: TokenTable) -> bool:
@@ -381,6 +385,8 @@ class Extractor:
                 continue
             free = [m for m in cluster.mentions if not depth[m.start] and m.start not in blocked
                     and not _names_a_person(tokens, m) and not _after_prior_cue(tokens, m)]
+            if not free:
+                continue  # named only as a prior credit: "Jo Doe (W)", "best known for W"
             score = len(free) + 2 * any(m.start < lead_end for m in free)
             score += 3 * any(m.defining and m.start < lead_end for m in free)  # "<Title> is a 2012 film"
             in_headline = bool(title_key and name_key(cluster.label()) in title_key)

@@ -64,10 +64,15 @@ ACTIVE_VERBS = {
     "co-star": "cast_member", "co-stars": "cast_member", "co-starred": "cast_member",
     "appear": "cast_member", "appears": "cast_member", "appeared": "cast_member",
     "featured": "cast_member", "joins": "cast_member", "joined": "cast_member", "join": "cast_member",
+    "lead": "cast_member", "leads": "cast_member", "headline": "cast_member", "headlines": "cast_member",
+    "topline": "cast_member", "toplines": "cast_member", "recur": "cast_member", "recurs": "cast_member",
     "filming": "credit",
 }
 #: Objects that make writing or producing a credit on a work's music: "wrote the score for W".
 MUSIC_WORDS = frozenset("music score scores songs song soundtrack theme musical".split())
+#: Verbs by which a work takes a person on: "Harbour Row has cast Jo Doe", "W adds Jo Doe".
+CASTING_VERBS = frozenset("""cast casts added adds tapped taps enlisted enlists recruited recruits booked books
+signed signs nabbed nabs""".split())
 #: Verbs that link a person to a character: "X plays Y", "X has been cast as Y".
 PLAY_VERBS = frozenset("""
 play plays played playing portray portrays portrayed portraying voice voices voiced voicing

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, MUSIC_WORDS, NEGATIONS, ORDER_VERBS,
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, MUSIC_WORDS, NEGATIONS,
+                      ORDER_VERBS,
                       PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
 from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
@@ -235,7 +236,8 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
         work = v.work_after(character + 1)
         if work is None:  # "a recurring role on W as C": the work between the actor and the role
             work = next((_ent(v, k) for k in range(max(persons) + 1, i) if v.word(k - 1) in ("on", "in")
-                         and v.items[k].entity is not None and v.could_be_work(k)), None)
+                         and v.items[k].entity is not None and v.could_be_work(k)
+                         and not v.in_closed_relative_clause(k, i)), None)
         sure = 1.0
         if work is None:
             work, sure = v.anchor(min(persons), exclude={_ent(v, character)}, forward=False)
@@ -384,8 +386,9 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         predicate = ACTIVE_VERBS.get(w)
         if w in PLAY_VERBS and v.word(i + 1) in ("in", "on"):
             predicate = "cast_member"  # "X played in the movie"
-        if w in ("role", "roles") and v.word(i - 1) in ("a", "main", "leading", "lead", "starring", "recurring"):
-            predicate = "cast_member"
+        if w in ("role", "roles") and v.word(i - 1) in ("a", "main", "leading", "lead", "starring", "recurring") \
+                and not any(v.word(k) in CASTING_VERBS for k in range(max(0, i - 8), i)):
+            predicate = "cast_member"  # (not "W has cast Jo Doe in a recurring role": the work-casts pattern)
         if w in ("guest", "regular") and v.word(i - 1) in ("recurring", "series", "a"):
             predicate = "cast_member"
         if w in ("produce", "produces", "produced", "producing") and v.word(i - 1) in ("executive", "exec"):
@@ -806,7 +809,7 @@ def _clause_person(v: SentenceView, i: int) -> int | None:
                 k -= 1
         elif item.entity is not None and item.depth == 0:
             if item.pronoun:
-                return k if v.types.get(item.entity) == "Person" else None
+                return k if v.types.get(item.entity) in ("Person", "") else None  # (the word says a person)
             if v.type(k) == "Person" or (v.type(k) == "" and not item.lower.startswith("the ")):
                 return k  # ("The Dutch actress": a nationality, not a name)
             if v.word(k + 1) not in ("'s", "’s"):
@@ -871,11 +874,6 @@ def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
                                coerce={_ent(v, k): "Work"})
 
 
-def _a_verb(v: SentenceView, k: int) -> bool:
-    """True if the word at k is a verb in the parse: "W stars Jo Doe" (not "W stars Jo Doe and ...")."""
-    return v.doc is not None and v.items[k].token >= 0 and v.doc[v.items[k].token].pos_ == "VERB"
-
-
 @pattern("work-possessive-person")
 def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
     """"Peaky Blinders' Sam Claflin", "Saltmarsh star Jo Quill", "Nolan's Oppenheimer": a credit."""
@@ -886,7 +884,7 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         possessive = v.word(k) in POSSESSIVES
         if possessive:
             k += 1
-        while k < len(v.items) and v.word(k) in PERSON_AFTER_WORK and not _a_verb(v, k):
+        while k < len(v.items) and v.word(k) in PERSON_AFTER_WORK and not v.is_verb(k):
             k += 1
         if k == i + 1 or k >= len(v.items) or v.items[k].entity is None or v.items[k].pronoun \
                 or v.items[k].blocked or v.items[k].entity in v.kinds:
@@ -961,3 +959,29 @@ def based_on(v: SentenceView) -> Iterator[Proposal]:
         if work is not None:
             yield Proposal(work, "writer", _ent(v, author), 0.7 * sure, "based-on",
                            coerce={_ent(v, author): "Person"})
+
+
+@pattern("work-casts")
+def work_casts(v: SentenceView) -> Iterator[Proposal]:
+    """"W has cast Jo Doe", "W has added A and B to its cast", "W has tapped Jo Doe to direct"."""
+    for i, item in enumerate(v.items):
+        if item.entity is not None or item.lower not in CASTING_VERBS or v.guarded(i):
+            continue
+        k = i - 1
+        while k >= 0 and v.word(k) in ("has", "have", "had", "also", "just", "officially", ")"):
+            if v.word(k) == ")":  # "W (Netflix) adds Jo Doe"
+                while k > 0 and v.word(k) != "(":
+                    k -= 1
+            k -= 1
+        if k < 0 or v.items[k].entity is None or not v.could_be_work(k) or v.person_like_strongly(k) \
+                or v.type(k) == "Organization":
+            if not (k >= 0 and v.items[k].pronoun and v.type(k) == "Work"):
+                continue  # the subject must be the work (or "it"): a director also casts actors
+        persons, end = v.collect(i + 1, "Person")
+        persons = [p for p in persons if v.person_like(p)]
+        role = "cast_member"
+        if v.word(end) == "to" and v.word(end + 1) in ACTIVE_VERBS:  # "tapped X to direct"
+            role = ACTIVE_VERBS[v.word(end + 1)]
+        for p in persons:
+            yield Proposal(_ent(v, k), role, _ent(v, p), 0.75, f"work-casts:{item.lower}",
+                           coerce={_ent(v, k): "Work", _ent(v, p): "Person"})

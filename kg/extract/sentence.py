@@ -167,10 +167,14 @@ class SentenceView:
         j = k + 1
         if self.word(j) in POSSESSIVES:
             j += 1
-        while self.word(j) in PERSON_AFTER_WORK:
+        while self.word(j) in PERSON_AFTER_WORK and not self.is_verb(j):
             j += 1
         return j > k + 1 and j < len(self.items) and self.items[j].entity is not None \
             and self.type(j) == "Person"
+
+    def is_verb(self, k: int) -> bool:
+        """True if the word at item k is a verb in the parse: "W stars Jo Doe" (not "W star Jo Doe")."""
+        return self.doc is not None and self.items[k].token >= 0 and self.doc[self.items[k].token].pos_ == "VERB"
 
     def in_closed_relative_clause(self, k: int, i: int) -> bool:
         """True if item k sits in a "who starred in W," clause that closes before i."""

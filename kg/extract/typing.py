@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
+from .lexicon import (CASTING_VERBS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
                       WORK_PARTS)
 from .mentions import Mention
 
@@ -127,6 +127,13 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if prev in ("join", "joins", "joined", "joining", "boards", "boarded", "board") and nxt in (
                 ".", ",", "as", "for", "'s", "’s", ";", "season", "after") and after[1:2] not in (["who"], ["whose"]):
             m.votes["Work"] += STRONG  # "the latest actor to join X." (not "join X in the cast")
+        k = 0
+        while k < 3 and after[k:k + 1] and after[k] in ("has", "have", "had", "also", "just", "officially"):
+            k += 1
+        if after[k:k + 1] == ["("] and ")" in after[k:]:
+            k = after.index(")", k) + 1  # "W (Netflix) adds Jo Doe"
+        if k < len(after) and after[k] in CASTING_VERBS and m.end + k + 1 in by_start:
+            m.votes["Work"] += 2  # "W has cast Jo Doe", "W adds Jo Doe" (a director may cast too: a weak vote)
         if _made_by_or_starring(after, m.end + 1 in by_start, in_list=prev in _LIST_OPENERS | {","}):
             m.votes["Work"] += STRONG  # "X is produced by", "X hails from", "X stars Jo Doe", "X, which premiered"
         owned = mentions[by_start[m.end + 1]] if m.end + 1 in by_start else None
@@ -182,8 +189,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 m.votes["Character"] += STRONG
                 inner[0].votes["Person"] += 2
             elif inner and (m.ner == "PERSON" or m.votes["Person"] >= STRONG) and m.tokens > 1:
-                for item in inner:
-                    if not gazetteer.lookup(item.text):
-                        item.votes["Work"] += STRONG
-                m.votes["Person"] += 1
+                credits = [item for item in inner if not gazetteer.lookup(item.text)]
+                for item in credits:
+                    item.votes["Work"] += STRONG
+                if credits:  # ("W (Netflix)" names the work's network, not a person's credits)
+                    m.votes["Person"] += 1
     return kinds

@@ -474,6 +474,11 @@ PROSE = {
     "news that opens with who a person is still has its work": (
         "Odo Brisk is the latest actor to join Harrow Lane. He will play Tom Vale, a ferryman.",
         {("Harrow Lane", "cast_member", "Odo Brisk")}),
+    "a work that casts, adds or taps a person": (
+        "Netflix's Harbour Row has cast Zoe Lamb in a recurring role. Quiet Acres (Hulu) adds Omar Diaz. "
+        "Brightwater has tapped Ruth Ober to direct.",
+        {("Harbour Row", "cast_member", "Zoe Lamb"), ("Quiet Acres", "cast_member", "Omar Diaz"),
+         ("Brightwater", "director", "Ruth Ober"), ("Harbour Row", "network", "Netflix")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
