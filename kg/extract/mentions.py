@@ -285,7 +285,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     whole titles (quoted in the headline): where the text writes one, it is one mention.
     """
     ner_spans = {}
-    for ent in doc.ents:
+    ents = list(doc.ents)  # (each read of doc.ents builds its spans anew)
+    for ent in ents:
         if ent.label_ in NER_OTHER and ent.label_ not in ("NORP", "FAC", "EVENT", "GPE", "LOC"):
             continue
         # Split NER spans at commas, parentheses and quotes: they join list items.
@@ -325,7 +326,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Bandslam".
     name_words.update(doc[k].text for k in after_work_noun
                       if k < len(doc) and name_like[k] and not doc[k].is_stop and doc[k].is_alpha)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in ("DATE", "TIME"):  # "in April", "on Monday": never a name ("The Quiet Year" may be)
             for k in range(ent.start, ent.end):
                 if doc[k].lower_.rstrip(".") in CALENDAR_WORDS:
