@@ -184,8 +184,9 @@ _CREDIT_PREFIXES = (("courtesy", "of"), ("photo", "by"), ("photograph", "by"), (
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drops punctuation, possessives and credit prefixes ("Courtesy of") around a name."""
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].is_punct or doc[start].is_space or (
+            end - start >= 2 and doc[start].lower_ in ("this", "that", "these", "those"))):
+        start += 1  # ("This 20th Century Fox feature": the name after the determiner)
     while end - start >= 2 and doc[start].is_title and (doc[start].lower_ in COMMON_NOUNS - {"star", "stars"}
                                                          or doc[start].tag_ in ("VBG", "VBN", "VBD")):
         start += 1  # "Showrunner Jane Doe", "Starring Jane Doe": the word before is not the name
@@ -319,10 +320,16 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                       and sent[1].lower_ in TITLE_VERBS and _is_capitalised(sent[0]) and not sent[0].is_stop)
     candidates: dict[tuple[int, int], str | None] = {}
     name_like, after_work_noun = [], []
+    ordinals = []
     for tok in doc:  # one pass: building a Token is the cost
         name_like.append(_is_capitalised(tok) and not tok.is_punct)
         if tok.lower_ in WORK_NOUNS:
             after_work_noun.append(tok.i + 1)
+        elif tok.text[:1].isdigit() and tok.lower_.endswith(("st", "nd", "rd", "th")):
+            ordinals.append(tok.i)
+    for k in ordinals:  # "20th Century Fox": an ordinal that begins a name
+        if k + 1 < len(doc) and name_like[k + 1]:
+            name_like[k] = True
     # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Bandslam".
     name_words.update(doc[k].text for k in after_work_noun
                       if k < len(doc) and name_like[k] and not doc[k].is_stop and doc[k].is_alpha)

@@ -657,8 +657,9 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         if v.guarded(i):
             continue
         # "N's new eight-part drama, W" / "N's W" / "the N show" / "the N police drama W"
-        article = prev if prev in ("the", "a", "an", "its") or not prev.isalpha() else v.word(i - 2)
-        if nxt in POSSESSIVES or (article in ("the", "a", "an", "its") and _work_noun_follows(v, i + 1)):
+        determiners = ("the", "a", "an", "its", "this", "that")  # "This 20th Century Fox feature was ..."
+        article = prev if prev in determiners or not prev.isalpha() else v.word(i - 2)
+        if nxt in POSSESSIVES or (article in determiners and _work_noun_follows(v, i + 1)):
             k = i + 1
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":

@@ -117,7 +117,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             m.votes["Work"] += STRONG
         # "X has been renewed", "X premieres on", "N's X", "X's Jane Doe"
         event = next((j for j, w in enumerate(after[:3]) if w in _WORK_EVENTS), None)
-        if event is not None and "," in after[:event]:
+        if event is not None and ("," in after[:event] or "." in after[:event]):
             event = None  # "Saltmarsh, from creator Jo Quill, premieres on": the verb is not Quill's
         if event is not None and (m.ner != "PERSON" or after[event + 1:event + 2] in (["on"], ["for"], ["by"])):
             m.votes["Work"] += STRONG  # "X has been renewed", "X premieres on N" (people do not premiere on N)

@@ -479,6 +479,10 @@ PROSE = {
         "Brightwater has tapped Ruth Ober to direct.",
         {("Harbour Row", "cast_member", "Zoe Lamb"), ("Quiet Acres", "cast_member", "Omar Diaz"),
          ("Brightwater", "director", "Ruth Ober"), ("Harbour Row", "network", "Netflix")}),
+    "'this <Studio> feature'; a name before the next sentence's verb is not its subject": (
+        "Bright Acre is a 1952 film. This 20th Century Fox feature was produced by Lamar Trott. "
+        "It premieres on the 21st of May.",
+        {("Bright Acre", "production_company", "20th Century Fox"), ("Bright Acre", "producer", "Lamar Trott")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
