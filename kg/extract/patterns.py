@@ -51,7 +51,8 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
         head = v.type(i)
         persons = [k for k in inner if v.type(k) == "Person" and v.strength.get(_ent(v, k), 0) > 2]
         # "C (A) and D (B) in W.": a caption, where the name in parentheses is the actor
-        caption = v.word(end + 1) == "in" or (v.word(end + 1) in ("and", ".", ":", "") and i == 0)
+        caption = v.word(end + 1) == "in" or (v.word(end + 1) in ("and", ".", ":", "") and i == 0) \
+            or _described_role(v, i)  # "... with her former rival, Felix Vane (Jo Doe)"
         character_head = head in ("Character", "", "Person") and (
             head != "Person" or v.strength.get(item.entity, 0) <= 3
             or v.person_cues.get(item.entity, 0) < 3)  # "Corwin Castellane (Jarrah Whitlock-Ebo)"
@@ -74,6 +75,16 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
             for k in inner:
                 if v.kinds.get(_ent(v, k)) == "Network":
                     yield Proposal(item.entity, "network", _ent(v, k), 0.8, "network-parenthesis")
+
+
+def _described_role(v: SentenceView, i: int) -> bool:
+    """True if the name at i follows a description of a role in a cast sentence: "her former
+    rival, Felix Vane (Jo Doe)", "the sheriff, Amos Dunn (Jo Doe)"."""
+    if v.word(i - 1) != "," or not v.word(i - 2).isalpha() or v.word(i - 2) in ("and", "or", "said", "says"):
+        return False
+    if v.doc is None or v.items[i - 2].token < 0 or v.doc[v.items[i - 2].token].pos_ != "NOUN":
+        return False
+    return any(v.word(k) in _CAST_CONTEXT or v.word(k) in PLAY_VERBS for k in range(0, i))
 
 
 def _dependency_subject(v: SentenceView, i: int) -> int | None:
@@ -301,6 +312,8 @@ def _partners_after(v: SentenceView, i: int) -> int | None:
     [his partner,] A and B"; None if the clause names none."""
     relative = any(v.word(k) in ("who", "which") for k in range(max(0, i - 4), i))  # "X, who also wrote W,"
     for j in range(i + 1, min(len(v.items), i + 9)):
+        if v.items[j].entity is not None and v.word(j + 1) == "banner":
+            continue  # "produce through her Studio banner alongside A"
         if v.items[j].lower in (".", ";", "who", "which", "while", "and") or v.items[j].entity is not None or (
                 relative and v.items[j].lower == ","):
             return None  # ("wrote the pilot and will produce with A": A shares the second verb only)
@@ -661,7 +674,9 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         article = prev if prev in determiners or not prev.isalpha() else v.word(i - 2)
         if nxt in POSSESSIVES or (article in determiners and _work_noun_follows(v, i + 1)):
             k = i + 1
+            described = False  # a work noun between: "N's new drama, W" (not "N's head of scripted, Jo Doe")
             while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
+                described = described or v.items[k].lower in WORK_NOUNS
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
                     if kind:
                         nxt_ent = k + 1 < len(v.items) and v.items[k + 1].entity is not None and v.can_be(k + 1, "Work")
@@ -672,7 +687,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 k += 1
             if k < len(v.items) and v.items[k].lower == ",":
                 k += 1
-            if k < len(v.items) and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person":
+            if k < len(v.items) and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person" \
+                    and (k <= i + 2 or described or not {v.word(j) for j in range(i + 2, k)} & {",", "of"}):
                 if kind or (v.type(k) == "Work" and v.strength.get(org, 0) > 3):  # ("Jo Doe's W": the NER's ORG)
                     yield Proposal(_ent(v, k), predicate, org, 0.8, "network-possessive",
                                    coerce={_ent(v, k): "Work"})

@@ -27,6 +27,8 @@ _WORK_EVENTS = {"renewed", "premieres", "premiered", "debuts", "debuted", "airs"
 _NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
+#: Words of a sentence about a cast: in one, "a rival, Felix Vane (Jo Doe)" names a character and actor.
+_CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split())
 #: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
 _ROLE_VERBS = frozenset("stars star starred will joins returns leads reprises takes has is".split())
 #: Participles of "<work> is <made> by": only a work is directed, written or produced by someone.
@@ -180,8 +182,11 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             if biography:
                 inner = []
             after_close = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == ")" else "."
-            caption = after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
-                                              and bool(doc[m.start].is_sent_start))
+            described = m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].pos_ == "NOUN" \
+                and doc[m.start - 2].is_lower and any(t.lower_ in _CAST_WORDS for t in doc[m.start].sent
+                                                      if t.i < m.start)  # "her former rival, Felix Vane (Jo Doe)"
+            caption = described or after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
+                                                            and bool(doc[m.start].is_sent_start))
             looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
                 inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG"))) \
                 and inner[0].text.split()[0] not in ("The", "A", "An")  # "Jo Doe (The Lantern Years)": a title

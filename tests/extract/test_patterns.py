@@ -483,6 +483,12 @@ PROSE = {
         "Bright Acre is a 1952 film. This 20th Century Fox feature was produced by Lamar Trott. "
         "It premieres on the 21st of May.",
         {("Bright Acre", "production_company", "20th Century Fox"), ("Bright Acre", "producer", "Lamar Trott")}),
+    "a described role with its actor in parentheses; a network executive is not a show": (
+        "Peacock has ordered Harrow & Vane. The series stars Mara Ives as Rhea Harrow, a prosecutor who opens "
+        "a firm with her former rival, Felix Vane (Jonah Pell). \"We loved it,\" said Peacock's head of "
+        "scripted, Ana Lutz. Holt will executive produce through her Bright Hour Films banner alongside Lev Arno.",
+        {("Harrow & Vane", "cast_member", "Jonah Pell"), ("Harrow & Vane", "producer", "Lev Arno"),
+         ("Harrow & Vane", "production_company", "Bright Hour Films")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -523,6 +529,9 @@ def test_trade_prose_patterns(extract, name):
         assert not any(p == "director" for _, p, _ in got)
     if name == "news that opens with who a person is still has its work":
         assert ("Harrow Lane", "cast_member", "Odo Brisk", "Tom Vale") in facts(extract(text))
+    if name == "a described role with its actor in parentheses; a network executive is not a show":
+        assert ("Harrow & Vane", "cast_member", "Jonah Pell", "Felix Vane") in facts(extract(text))
+        assert ("Felix Vane", "credit", "Jonah Pell") not in got and ("Ana Lutz", "network", "Peacock") not in got
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
