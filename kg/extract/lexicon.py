@@ -97,6 +97,9 @@ PERSON_NOUNS = frozenset("""
 actor actress actors actresses star stars newcomer newcomers comedian comic singer rapper
 musician model veteran icon alum alumna alumnus performer host
 """.split())
+#: Nouns for what a real person is in the industry, not a role in a story: "a veteran, Jo Doe (W)".
+INDUSTRY_NOUNS = PERSON_NOUNS | frozenset(ROLE_NOUNS) | frozenset("""newcomer veteran alum alumna alumnus
+executive agent manager critic""".split())
 PRONOUNS_PERSON = frozenset("he she they".split())
 #: Possessive endings as tokens: "Netflix's", "Universal Pictures'".
 POSSESSIVES = frozenset("'s ’s ' ’".split())

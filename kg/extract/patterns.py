@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, MUSIC_WORDS, NEGATIONS,
-                      ORDER_VERBS,
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, INDUSTRY_NOUNS,
+                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS,
                       PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
 from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
@@ -56,7 +56,7 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
         character_head = head in ("Character", "", "Person") and (
             head != "Person" or v.strength.get(item.entity, 0) <= 3
             or v.person_cues.get(item.entity, 0) < 3)  # "Corwin Castellane (Jarrah Whitlock-Ebo)"
-        if caption and len(inner) == 1 and not persons and v.can_be(inner[0], "Person") \
+        if (caption or head == "Character") and len(inner) == 1 and not persons and v.can_be(inner[0], "Person") \
                 and v.type(inner[0]) != "Work" and " " in v.items[inner[0]].lower \
                 and not v.items[inner[0]].lower.startswith(("the ", "a ", "an ")):
             persons = inner  # "Nell (Jo Ann Quill) in W": a caption names an actor
@@ -82,9 +82,15 @@ def _described_role(v: SentenceView, i: int) -> bool:
     rival, Felix Vane (Jo Doe)", "the sheriff, Amos Dunn (Jo Doe)"."""
     if v.word(i - 1) != "," or not v.word(i - 2).isalpha() or v.word(i - 2) in ("and", "or", "said", "says"):
         return False
-    if v.doc is None or v.items[i - 2].token < 0 or v.doc[v.items[i - 2].token].pos_ != "NOUN":
+    if v.doc is None or v.items[i - 2].token < 0 or v.doc[v.items[i - 2].token].pos_ != "NOUN" \
+            or v.word(i - 2) in INDUSTRY_NOUNS:
         return False
-    return any(v.word(k) in _CAST_CONTEXT or v.word(k) in PLAY_VERBS for k in range(0, i))
+    return any(v.word(k) in _CAST_CONTEXT or v.word(k) in PLAY_VERBS or v.word(k) in _STORY_VERBS
+               for k in range(0, i))
+
+
+#: Verbs of a story's summary, where "a rancher, C (A)" names a character and its actor.
+_STORY_VERBS = frozenset("follows follow centers centres finds tells".split())
 
 
 def _dependency_subject(v: SentenceView, i: int) -> int | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (CASTING_VERBS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
+from .lexicon import (CASTING_VERBS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
                       WORK_PARTS)
 from .mentions import Mention
 
@@ -28,7 +28,11 @@ _NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nin
 
 
 #: Words of a sentence about a cast: in one, "a rival, Felix Vane (Jo Doe)" names a character and actor.
-_CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split())
+#: Titles that, before a name with an actor in parentheses, mark a character: "Inspector Hollis (Jo Doe)".
+_FICTION_RANKS = frozenset("""Inspector Detective Sergeant Sgt. Sheriff Deputy Agent Officer Constable Lieutenant
+Lt. Commander Admiral Marshal Chief Superintendent DI DCI""".split())
+_STORY_VERBS = frozenset("follows follow centers centres finds tells".split())
+_CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split()) | _STORY_VERBS
 #: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
 _ROLE_VERBS = frozenset("stars star starred will joins returns leads reprises takes has is".split())
 #: Participles of "<work> is <made> by": only a work is directed, written or produced by someone.
@@ -78,6 +82,7 @@ def _dependency_votes(doc: Doc, m: Mention) -> None:
 def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, str]:
     """Add type votes from context to each mention; return the organization kind per mention index."""
     kinds: dict[int, str] = {}
+    character_pairs: set[int] = set()  # closing ")" of "Character (Actor)" pairs read in prose
     by_start = {m.start: i for i, m in enumerate(mentions)}
     lowers = [tok.lower_ for tok in doc]  # read once: each mention looks at its neighbours
     for index, m in enumerate(mentions):
@@ -183,16 +188,24 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 inner = []
             after_close = doc[k + 1].lower_ if k + 1 < len(doc) and doc[k].text == ")" else "."
             described = m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].pos_ == "NOUN" \
-                and doc[m.start - 2].is_lower and any(t.lower_ in _CAST_WORDS for t in doc[m.start].sent
-                                                      if t.i < m.start)  # "her former rival, Felix Vane (Jo Doe)"
-            caption = described or after_close == "in" or (after_close in ("and", ".", ":", "\n\n")
-                                                            and bool(doc[m.start].is_sent_start))
+                and doc[m.start - 2].is_lower and doc[m.start - 2].lower_ not in INDUSTRY_NOUNS \
+                and any(t.lower_ in _CAST_WORDS for t in doc[m.start].sent
+                        if t.i < m.start)  # "her former rival, Felix Vane (Jo Doe)", "follows a rancher, C (A)"
+            told = m.start >= 1 and doc[m.start - 1].lower_ in _STORY_VERBS  # "the clip finds C (A)"
+            next_pair = m.start >= 2 and doc[m.start - 1].lower_ in ("and", ",") and (m.start - 2) in character_pairs
+            ranked = m.text.split()[0] in _FICTION_RANKS  # "Inspector Hollis (Jo Doe)"
+            caption = described or told or next_pair or ranked or after_close == "in" or (
+                after_close in ("and", ".", ":", "\n\n") and bool(doc[m.start].is_sent_start))
+            in_prose = described or told or next_pair or ranked  # (the NER may call the actor an ORG)
             looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
-                inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG"))) \
+                inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG"))
+                or (in_prose and inner[0].ner != "WORK_OF_ART")) \
                 and inner[0].text.split()[0] not in ("The", "A", "An")  # "Jo Doe (The Lantern Years)": a title
             if looks_like_cast and (m.tokens == 1 or caption):
                 m.votes["Character"] += STRONG
                 inner[0].votes["Person"] += 2
+                if in_prose:
+                    character_pairs.add(k)  # its ")": a pair after it ("and D (B)") is one too
             elif inner and (m.ner == "PERSON" or m.votes["Person"] >= STRONG) and m.tokens > 1:
                 credits = [item for item in inner if not gazetteer.lookup(item.text)]
                 for item in credits:

@@ -489,6 +489,11 @@ PROSE = {
         "scripted, Ana Lutz. Holt will executive produce through her Bright Hour Films banner alongside Lev Arno.",
         {("Harrow & Vane", "cast_member", "Jonah Pell"), ("Harrow & Vane", "producer", "Lev Arno"),
          ("Harrow & Vane", "production_company", "Bright Hour Films")}),
+    "characters and their actors in a story's summary": (
+        "The Salt Road is a western from writer-director Ines Varga. It follows a widowed rancher, Clara Doyle "
+        "(Ruth Ober), across a valley. The trailer finds Abel Stone (Omar Diaz) and Nan Pike (Kit Moss) at a well, while Sheriff "
+        "Hale (Lou Bram) closes in.",
+        set()),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -532,6 +537,12 @@ def test_trade_prose_patterns(extract, name):
     if name == "a described role with its actor in parentheses; a network executive is not a show":
         assert ("Harrow & Vane", "cast_member", "Jonah Pell", "Felix Vane") in facts(extract(text))
         assert ("Felix Vane", "credit", "Jonah Pell") not in got and ("Ana Lutz", "network", "Peacock") not in got
+    if name == "characters and their actors in a story's summary":
+        assert {("The Salt Road", "cast_member", "Ruth Ober", "Clara Doyle"),
+                ("The Salt Road", "cast_member", "Omar Diaz", "Abel Stone"),
+                ("The Salt Road", "cast_member", "Kit Moss", "Nan Pike"),
+                ("The Salt Road", "cast_member", "Lou Bram", "Sheriff Hale")} <= facts(extract(text))
+        assert not any(p == "credit" for _, p, _ in got)
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
