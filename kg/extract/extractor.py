@@ -333,6 +333,8 @@ class Extractor:
             if " " not in m.text and not votes["Work"] and not votes["Organization"]:
                 names = character_names if votes["Character"] else full_names
                 target = short_form_target(m.text, names)
+                if target is None and not votes["Character"] and not votes["Person"]:
+                    target = short_form_target(m.text, character_names)  # "as Dee's mother": Dee Bellwether
                 if target:
                     uf.union(full_index[target], i)
         groups: dict[int, list[int]] = defaultdict(list)

@@ -175,8 +175,9 @@ def _title_word_before(doc: Doc, start: int) -> bool:
     if start < 1:
         return False
     prev = doc[start - 1]
-    return prev.is_title and not prev.ent_type_ and prev.lower_ not in COMMON_NOUNS and not prev.is_sent_start \
-        and (start < 2 or not doc[start - 2].is_title) and prev.pos_ in ("ADJ", "PROPN", "NOUN")
+    return prev.is_title and not prev.ent_type_ and prev.lower_ not in COMMON_NOUNS \
+        and (not prev.is_sent_start or prev.pos_ == "PROPN") and (start < 2 or not doc[start - 2].is_title) \
+        and prev.pos_ in ("ADJ", "PROPN", "NOUN")  # ("Annika [Solberg-Mwangi]" at a sentence start: one name)
 
 
 _CREDIT_PREFIXES = (("courtesy", "of"), ("photo", "by"), ("photograph", "by"), ("photo", ":"))

@@ -171,8 +171,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if prev in ("character", "role") or (prev in (",", "of") and prev2 in ("character", "role")):
             m.votes["Character"] += STRONG
         # "plays X", "as X" after a cast verb
-        if prev in PLAY_VERBS or (prev == "as" and prev2 in ("cast", "stars", "star", "starring", "role",
-                                                             "appears", "returns", "return", "plays")):
+        if (prev in PLAY_VERBS or (prev == "as" and prev2 in ("cast", "stars", "star", "starring", "role",
+                                                              "appears", "returns", "return", "plays"))) \
+                and nxt not in ("'s", "’s"):  # ("as Farraday's wife": the role is the wife, not Farraday)
             m.votes["Character"] += STRONG
         # "X (A, B, C)": prior credits after a person; "Y (X)": a character and its actor
         if nxt == "(" and m.end + 1 < len(doc):

@@ -49,8 +49,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'directing from her own script' gives no writer; 'most recently starred in N's W' missed",
     "mubi-acquires-the-tin-parade-2025-11-18":
         "'N has acquired ... to <Person>'s W' makes the person the network; 'X's debut, W' gives no credit",
-    "netflix-adds-three-to-the-glimmering-vale-2025-03-19":
-        "'<Prior Work>'s X will play C' casts the prior work; 'Annika Solberg-Mwangi (W, W)' split into two people",
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
