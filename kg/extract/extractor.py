@@ -324,7 +324,8 @@ class Extractor:
         character_names: dict[str, list[str]] = {}
         for i, m in enumerate(mentions):
             votes = pooled[uf.find(i)]
-            if " " in m.text and m.ner in ("PERSON", "ORG", None) and not votes["Work"] and not votes["Organization"]:
+            if " " in m.text and m.ner in ("PERSON", "ORG", "FAC", "PRODUCT", None) and not votes["Work"] \
+                    and not votes["Organization"]:  # (the NER calls some names FAC or PRODUCT)
                 key = fold_name(m.text)
                 (character_names if votes["Character"] else full_names)[key] = key.split()
                 full_index.setdefault(key, i)

@@ -37,8 +37,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'made her feature debut with W' gives no credit",
     "gallowglass-star-joins-ember-reach-2025-07-01":
         "'has joined the cast of N's W' and 'W's X, who was cast as C' missed; cast goes to the prior work",
-    "halfmoon-regatta-moves-to-2027-2025-07-21":
-        "'<Studio>' W, directed by' missed; second actor of 'stars A as ... and B as ...'; 'X's first film since W'",
     "itv-orders-mabel-thackery-2025-09-23":
         "a work named like a person: 'X will play <title>, with Y as ... C' gives no cast facts",
     "lakeshore-nocturne-star-will-not-return-2025-10-30":
