@@ -813,6 +813,8 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
 #: Phrases after which a person's earlier works are listed: "best known for A and B".
 PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
                ("star", "of"), ("credits", "include"), ("credits", "including"), ("credits", "includes"),
+               ("filmography", "includes"), ("filmography", "include"), ("scores", "include"),
+               ("works", "include"), ("films", "include"),
                ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
                ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
                ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
@@ -820,6 +822,10 @@ PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "o
 
 
 _PRIOR_CUE_STARTS = frozenset(cue[0] for cue in PRIOR_CUES)
+#: Cues that list a person's body of work, whose person a profile may leave unnamed.
+_BODY_OF_WORK_CUES = frozenset((("filmography", "includes"), ("filmography", "include"), ("scores", "include"),
+                                ("works", "include"), ("films", "include"), ("credits", "include"),
+                                ("credits", "includes")))
 
 
 def _clause_person(v: SentenceView, i: int) -> int | None:
@@ -889,12 +895,15 @@ def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
         person = _person_after(v, works[-1]) if opening else _clause_person(v, i)
         if person is None and debut and v.word(i - 1) in ("'s", "’s") and v.type(i - 2) == "Person":
             person = i - 2
-        if person is None:
+        subject = _ent(v, person) if person is not None else None
+        if subject is None and cue in _BODY_OF_WORK_CUES and v.focus is None:
+            subject = v.person_before  # a profile's "Notable film scores include A and B": its person's
+        if subject is None:
             continue
         for k in works:
-            if _ent(v, k) != _ent(v, person):
-                yield Proposal(_ent(v, person), "credit", _ent(v, k), 0.75, "prior-credit-phrase",
-                               coerce={_ent(v, k): "Work"})
+            if _ent(v, k) != subject:
+                yield Proposal(subject, "credit", _ent(v, k), 0.75 if person is not None else 0.65,
+                               "prior-credit-phrase", coerce={_ent(v, k): "Work"})
 
 
 @pattern("work-possessive-person")

@@ -28,6 +28,10 @@ _NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nin
 
 
 #: Words of a sentence about a cast: in one, "a rival, Felix Vane (Jo Doe)" names a character and actor.
+def _a_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("18", "19", "20")
+
+
 #: Words after "X's" that make X a filmmaker: "X's debut", "X's directorial debut", "X's latest film".
 _CAREER_WORDS = frozenset("debut directorial feature latest first second third new next previous last".split())
 #: Titles that, before a name with an actor in parentheses, mark a character: "Inspector Hollis (Jo Doe)".
@@ -136,6 +140,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if prev in ("join", "joins", "joined", "joining", "boards", "boarded", "board") and nxt in (
                 ".", ",", "as", "for", "'s", "’s", ";", "season", "after") and after[1:2] not in (["who"], ["whose"]):
             m.votes["Work"] += STRONG  # "the latest actor to join X." (not "join X in the cast")
+        if after[:1] == ["("] and len(after) > 2 and after[2] == ")" and _a_year(after[1]):
+            m.votes["Work"] += STRONG  # "Glass Fen (1992)": a work's year (a person's would be a span, "1947 – 2016")
         if nxt in ("'s", "’s") and after[1:2] and after[1] in _CAREER_WORDS and m.ner != "WORK_OF_ART":
             m.votes["Person"] += 2  # "Lindeborg's debut", "Jo Doe's latest film": a filmmaker
         k = 0

@@ -494,6 +494,11 @@ PROSE = {
         "(Ruth Ober), across a valley. The trailer finds Abel Stone (Omar Diaz) and Nan Pike (Kit Moss) at a well, while Sheriff "
         "Hale (Lou Bram) closes in.",
         set()),
+    "a profile's body of work with its person unnamed": (
+        "Fabien Talmont (born 1962) is a French composer. Notable film scores include Iron Lark (1989), "
+        "Glass Fen (1992) and The Tempest Hour (1993).",
+        {("Fabien Talmont", "credit", "Iron Lark"), ("Fabien Talmont", "credit", "Glass Fen"),
+         ("Fabien Talmont", "credit", "The Tempest Hour")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
