@@ -24,6 +24,9 @@ ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio"
                 "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio",
                 "network": "Network", "channel": "Network", "broadcasting": "Network"}
 COMPANY_WORDS = frozenset(ORG_SUFFIXES)
+#: Nouns that say a name is a company: "X, the production company behind W", "X is a game developer".
+COMPANY_NOUNS = frozenset("""company companies studio studios distributor distributors streamer network
+broadcaster channel label developer publisher outfit shingle conglomerate subsidiary""".split())
 #: Role nouns written before or after a person's name, and the predicate they give.
 ROLE_NOUNS = {
     "director": "director", "directors": "director", "co-director": "director",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (CASTING_VERBS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
+from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
                       WORK_PARTS)
 from .mentions import Mention
 
@@ -83,6 +83,8 @@ def _dependency_votes(doc: Doc, m: Mention) -> None:
             m.votes["TVSeries" if lemma in TV_NOUNS else "Movie" if lemma in MOVIE_NOUNS else "_"] += 1
         elif lemma in PERSON_NOUNS or lemma in ROLE_NOUNS:
             m.votes["Person"] += STRONG
+        elif lemma in COMPANY_NOUNS:
+            m.votes["Organization"] += STRONG  # "X, the production company behind W", "X is a game developer"
 
 
 def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, str]:
@@ -165,6 +167,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                     break
                 if word in PERSON_NOUNS or word in ROLE_NOUNS:
                     m.votes["Person"] += STRONG
+                    break
+                if word in COMPANY_NOUNS:
+                    m.votes["Organization"] += STRONG
                     break
                 if word in (".", ",", ";", "and", "who", "that", "which"):
                     break

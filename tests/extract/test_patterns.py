@@ -580,3 +580,10 @@ def test_a_title_before_a_characters_name_stays_in_it(extract):
     got = facts(ex)
     assert ("Hollow Creek", "cast_member", "Ida Lugo", "Sheriff Amos Dunleavy") in got
     assert ("Hollow Creek", "cast_member", "Ilse Brann", "Maj. Hedda Calder") in got
+
+
+def test_a_name_described_as_a_company_is_an_organization(extract):
+    ex = extract("Netflix has ordered Harbour Row. Quarry Lane, the production company behind it, will produce. "
+                 "Brightfold is a video game developer based in Leeds.")
+    assert entity_type(ex, "Quarry Lane") == "Organization"
+    assert entity_type(ex, "Brightfold") == "Organization"
