@@ -699,6 +699,12 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                     yield Proposal(_ent(v, k), predicate, org, 0.8, "network-possessive",
                                    coerce={_ent(v, k): "Work"})
             continue
+        # "W has been renewed for a third season, N announced Monday": the network speaks for its show
+        if kind == "Network" and prev == "," and nxt in ("announced", "confirmed", "said", "revealed"):
+            work, sure = v.anchor(i, exclude={org}, forward=False)
+            if work is not None and sure == 1.0:
+                yield Proposal(work, "network", org, 0.65, "network-announces")
+            continue
         # "premieres on N", "available to stream on N", "airs on N", "from Studio"
         if prev in ("on", "via", "to", "at", "from", "through", "exclusively"):
             cue = any(v.items[k].lower in AIR_WORDS for k in _clause_before(v, i, 16))

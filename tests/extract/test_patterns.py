@@ -499,6 +499,9 @@ PROSE = {
         "Glass Fen (1992) and The Tempest Hour (1993).",
         {("Fabien Talmont", "credit", "Iron Lark"), ("Fabien Talmont", "credit", "Glass Fen"),
          ("Fabien Talmont", "credit", "The Tempest Hour")}),
+    "a network that announces news of its show": (
+        "Mara Ives will not return for the second season of Harbour Row, Starz confirmed Thursday.",
+        {("Harbour Row", "network", "Starz")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -548,6 +551,8 @@ def test_trade_prose_patterns(extract, name):
                 ("The Salt Road", "cast_member", "Kit Moss", "Nan Pike"),
                 ("The Salt Road", "cast_member", "Lou Bram", "Sheriff Hale")} <= facts(extract(text))
         assert not any(p == "credit" for _, p, _ in got)
+    if name == "a network that announces news of its show":
+        assert ("Harbour Row", "cast_member", "Mara Ives") not in got
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
