@@ -102,6 +102,8 @@ def _dependency_subject(v: SentenceView, i: int) -> int | None:
         verb = verb.head
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subjects = [verb.head]  # "X, who wrote the pilot and will produce": X
         if subjects:
             head = v.item_of_token.get(subjects[0].i)
             if head is not None and v.items[head].entity is not None:
@@ -124,6 +126,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
         if v.items[k].pronoun:
             return [k] if v.types.get(v.items[k].entity) == "Person" else []
         found = [f for f in v.collect(k, "Person")[0] if f < i]
+        if v.word(k + 1) == "," and v.word(k + 2) == "who":
+            found = v.collect(k, "Person", step=-1)[0]  # "as will A, B and C, who play ...": the whole list
         if found and all(v.person_like(f) for f in found):
             return found
     k = i - 1

@@ -53,8 +53,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "the-amber-hour-review-2025-10-03": "'Character (Actor)' in review prose read as a prior credit",
     "universal-remakes-hollowmere-2025-04-30":
         "the 1987 original and its remake are merged; 'Studio is remaking W' and 'co-wrote the script with X' missed",
-    "wilhelmina-osei-larsen-leads-tidewater-general-2025-02-24":
-        "'<Prior Work> star X' makes the prior work the article's work: every Tidewater General fact goes to it",
 }
 
 

@@ -502,6 +502,11 @@ PROSE = {
     "a network that announces news of its show": (
         "Mara Ives will not return for the second season of Harbour Row, Starz confirmed Thursday.",
         {("Harbour Row", "network", "Starz")}),
+    "a relative clause's second verb has the same subject": (
+        "Netflix has ordered Tidal Row. Tidal Row comes from writer-producer Malo Osterby, who wrote the pilot "
+        "and will executive produce with Dana Farr.",
+        {("Tidal Row", "writer", "Malo Osterby"), ("Tidal Row", "producer", "Malo Osterby"),
+         ("Tidal Row", "producer", "Dana Farr")}),
     "writing a score is a credit, not writing the work": (
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
@@ -553,6 +558,8 @@ def test_trade_prose_patterns(extract, name):
         assert not any(p == "credit" for _, p, _ in got)
     if name == "a network that announces news of its show":
         assert ("Harbour Row", "cast_member", "Mara Ives") not in got
+    if name == "a relative clause's second verb has the same subject":
+        assert ("Tidal Row", "writer", "Dana Farr") not in got
     if name == "a nationality is not one of a person's roles":
         assert not any("American" in triple for triple in got)
     if name == "writing a score is a credit, not writing the work":
