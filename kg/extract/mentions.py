@@ -134,7 +134,7 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
                 j += 2  # "Maj. Hedda Calder": a title written short, then the name
                 continue
             if nxt.tag_ != "POS" and nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]):
-                j += 1  # "It's Great to Be Young": a contraction inside a title, not a possessive
+                j += 1  # "It's Never Too Late": a contraction inside a title, not a possessive
                 continue
             low = nxt.text
             if low == "on" and j + 2 < end and doc[j + 1].text in ("a", "an") and _is_capitalised(doc[j + 2]):
@@ -156,7 +156,7 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         while j > i + 1 and doc[j - 1].text in NAME_CONNECTORS | {"and"}:
             j -= 1
         if j < end and j not in breaks and _is_sequel_number(doc, j, end):
-            j += 1  # "Spider-Man 2", "Ong Bak 3"
+            j += 1  # "Glassjaw 2", "Harbour Row 3"
         chunks.append((i, j))
         i = j
     return chunks
@@ -171,7 +171,7 @@ def _is_sequel_number(doc: Doc, j: int, end: int) -> bool:
 
 def _title_word_before(doc: Doc, start: int) -> bool:
     """True if the one capitalised word before a NER name is a title's first word, not another
-    name: "Natural [Born Killers]" (but "Netflix [Jane Doe]", "CEO [Jane Doe]" are two names)."""
+    name: "Natural [Wild Orchards]" (but "Netflix [Jane Doe]", "CEO [Jane Doe]" are two names)."""
     if start < 1:
         return False
     prev = doc[start - 1]
@@ -331,7 +331,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     for k in ordinals:  # "20th Century Fox": an ordinal that begins a name
         if k + 1 < len(doc) and name_like[k + 1]:
             name_like[k] = True
-    # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Bandslam".
+    # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Saltgrass".
     name_words.update(doc[k].text for k in after_work_noun
                       if k < len(doc) and name_like[k] and not doc[k].is_stop and doc[k].is_alpha)
     for ent in ents:
@@ -359,7 +359,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                     if len(inner) and _looks_like_title(inner):
                         candidates[(inner.start, inner.end)] = "QUOTE"
                     break
-    # "They Shoot Horses, Don't They? is a 1969 American film": the subject is one whole title.
+    # "Who Sleeps, Who Wakes? is a 1969 American film": the subject is one whole title.
     for span in defining_titles(sentences):
         candidates[(span.start, span.end)] = "TITLE"
     for key, label in ner_spans.items():

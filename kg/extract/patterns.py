@@ -363,7 +363,7 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
         if w in ("star", "stars", "starred") and v.word(i + 1) != "":
             cue = False  # "X stars in W" is the person-verb pattern; "W stars A and B" a list
         if cue and v.doc is not None and v.doc[item.token].is_title and not v.doc[item.token].is_sent_start:
-            cue = False  # "Star Trek": a title's word, not a verb
+            cue = False  # "Star Harbour": a title's word, not a verb
         if w == "alongside" and any(v.items[k].lower in ACTIVE_VERBS and ACTIVE_VERBS[v.items[k].lower] != "cast_member"
                                     or v.items[k].lower in ("executive", "producer", "producers")
                                     for k in range(max(0, i - 6), i)):

@@ -102,7 +102,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         words = m.text.lower().split()
         suffix = words[-1] if len(words) > 1 else ""
         if suffix == "company" and words[-2] in _TRADE_WORDS:
-            suffix = _TRADE_WORDS[words[-2]]  # "Prabhat Film Company" (not "Oliver & Company")
+            suffix = _TRADE_WORDS[words[-2]]  # "Lakeview Film Company" (not "Jo & Company")
         if suffix in ORG_SUFFIXES:  # "Low Tide Films", "Kestrel Hill Productions"
             m.votes["Organization"] += GAZETTEER / 2
             kinds[index] = ORG_SUFFIXES[suffix]
