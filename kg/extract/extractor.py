@@ -16,7 +16,7 @@ from .headline import Name, headline_proposals
 from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_NOUNS, PERSON_REFERENCES, POSSESSIVES,
                       PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
-from .patterns import PATTERNS, PRIOR_CUES
+from .patterns import PATTERNS, PRIOR_CUES_BY_FIRST_WORD
 from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
 from .sentence import Item, Proposal, SentenceView
 from .typing import GAZETTEER as GAZETTEER_WEIGHT
@@ -83,13 +83,8 @@ journalist author novelist dancer wrestler artist entertainer voice""".split())
 def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
     """True if a work's mention follows "known for", "a veteran of", "her turn in": a prior credit."""
     before = tokens.lower[max(0, m.start - 6):m.start]
-    return any(word in _PRIOR_CUE_STARTS and tuple(before[k:k + len(cue)]) == cue
-               for k, word in enumerate(before) for cue in _PRIOR_CUE_STARTS.get(word, ()))
-
-
-_PRIOR_CUE_STARTS: dict[str, list[tuple[str, ...]]] = {}
-for _cue in PRIOR_CUES:
-    _PRIOR_CUE_STARTS.setdefault(_cue[0], []).append(_cue)
+    return any(tuple(before[k:k + len(cue)]) == cue
+               for k, word in enumerate(before) for cue in PRIOR_CUES_BY_FIRST_WORD.get(word, ()))
 
 
 def _headline_credit(title: str, label: str) -> bool:

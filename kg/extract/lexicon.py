@@ -103,6 +103,9 @@ musician model veteran icon alum alumna alumnus performer host
 #: Nouns for what a real person is in the industry, not a role in a story: "a veteran, Jo Doe (W)".
 INDUSTRY_NOUNS = PERSON_NOUNS | frozenset(ROLE_NOUNS) | frozenset("""newcomer veteran alum alumna alumnus
 executive agent manager critic""".split())
+#: Verbs of a story's summary, after which "C (A)" names a character and its actor: "follows a
+#: rancher, C (A)", "the clip finds C (A)".
+STORY_VERBS = frozenset("follows follow centers centres finds tells".split())
 PRONOUNS_PERSON = frozenset("he she they".split())
 #: Possessive endings as tokens: "Netflix's", "Universal Pictures'".
 POSSESSIVES = frozenset("'s ’s ' ’".split())

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, INDUSTRY_NOUNS,
-                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS,
-                      PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
+                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES,
+                      ROLE_NOUNS, STORY_VERBS, WORK_NOUNS)
 from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
 
@@ -85,12 +85,8 @@ def _described_role(v: SentenceView, i: int) -> bool:
     if v.doc is None or v.items[i - 2].token < 0 or v.doc[v.items[i - 2].token].pos_ != "NOUN" \
             or v.word(i - 2) in INDUSTRY_NOUNS:
         return False
-    return any(v.word(k) in _CAST_CONTEXT or v.word(k) in PLAY_VERBS or v.word(k) in _STORY_VERBS
+    return any(v.word(k) in _CAST_CONTEXT or v.word(k) in PLAY_VERBS or v.word(k) in STORY_VERBS
                for k in range(0, i))
-
-
-#: Verbs of a story's summary, where "a rancher, C (A)" names a character and its actor.
-_STORY_VERBS = frozenset("follows follow centers centres finds tells".split())
 
 
 def _dependency_subject(v: SentenceView, i: int) -> int | None:
@@ -820,22 +816,21 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
                 yield Proposal(v.focus, predicate, ent, 0.8, "credit-block", coerce={ent: "Person"})
 
 
+#: Phrases that list a person's body of work, whose person a profile may leave unnamed:
+#: "Notable film scores include A and B".
+_BODY_OF_WORK_CUES = (("credits", "include"), ("credits", "includes"), ("filmography", "includes"),
+                      ("filmography", "include"), ("scores", "include"), ("works", "include"), ("films", "include"))
 #: Phrases after which a person's earlier works are listed: "best known for A and B".
 PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
-               ("star", "of"), ("credits", "include"), ("credits", "including"), ("credits", "includes"),
-               ("filmography", "includes"), ("filmography", "include"), ("scores", "include"),
-               ("works", "include"), ("films", "include"),
-               ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
-               ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
-               ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
+              ("star", "of"), ("credits", "including"), *_BODY_OF_WORK_CUES,
+              ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
+              ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
+              ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
               ("project", "since"))
-
-
-_PRIOR_CUE_STARTS = frozenset(cue[0] for cue in PRIOR_CUES)
-#: Cues that list a person's body of work, whose person a profile may leave unnamed.
-_BODY_OF_WORK_CUES = frozenset((("filmography", "includes"), ("filmography", "include"), ("scores", "include"),
-                                ("works", "include"), ("films", "include"), ("credits", "include"),
-                                ("credits", "includes")))
+#: The cues by their first word, so that a word is looked up once.
+PRIOR_CUES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _cue in PRIOR_CUES:
+    PRIOR_CUES_BY_FIRST_WORD.setdefault(_cue[0], []).append(_cue)
 
 
 def _clause_person(v: SentenceView, i: int) -> int | None:
@@ -888,9 +883,11 @@ _PARTS = frozenset("turn turns role roles work performance performances part par
 def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
     """"X, best known for A and B", "A veteran of N's A, she", "whose credits include A", "X's debut, W"."""
     for i, item in enumerate(v.items):
-        if item.entity is not None or item.depth or (item.lower not in _PRIOR_CUE_STARTS and item.lower != "debut"):
+        if item.entity is not None or item.depth or (item.lower not in PRIOR_CUES_BY_FIRST_WORD
+                                                      and item.lower != "debut"):
             continue
-        cue = next((c for c in PRIOR_CUES if all(v.word(i + j) == w for j, w in enumerate(c))), None)
+        cue = next((c for c in PRIOR_CUES_BY_FIRST_WORD.get(item.lower, ())
+                    if all(v.word(i + j) == w for j, w in enumerate(c))), None)
         debut = item.lower == "debut" and v.word(i - 1) not in ("will", "to")
         if (cue is None and not debut) or v.guarded(i):
             continue

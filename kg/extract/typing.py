@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS, PLAY_VERBS, ROLE_NOUNS, TV_NOUNS, WORK_NOUNS,
-                      WORK_PARTS)
+from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS,
+                      PLAY_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
 from .mentions import Mention
 
 STRONG = 3
@@ -37,8 +37,7 @@ _CAREER_WORDS = frozenset("debut directorial feature latest first second third n
 #: Titles that, before a name with an actor in parentheses, mark a character: "Inspector Hollis (Jo Doe)".
 _FICTION_RANKS = frozenset("""Inspector Detective Sergeant Sgt. Sheriff Deputy Agent Officer Constable Lieutenant
 Lt. Commander Admiral Marshal Chief Superintendent DI DCI""".split())
-_STORY_VERBS = frozenset("follows follow centers centres finds tells".split())
-_CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split()) | _STORY_VERBS
+_CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split()) | STORY_VERBS
 #: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
 _ROLE_VERBS = frozenset("stars star starred will joins returns leads reprises takes has is".split())
 #: Participles of "<work> is <made> by": only a work is directed, written or produced by someone.
@@ -207,7 +206,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 and doc[m.start - 2].is_lower and doc[m.start - 2].lower_ not in INDUSTRY_NOUNS \
                 and any(t.lower_ in _CAST_WORDS for t in doc[m.start].sent
                         if t.i < m.start)  # "her former rival, Felix Vane (Jo Doe)", "follows a rancher, C (A)"
-            told = m.start >= 1 and doc[m.start - 1].lower_ in _STORY_VERBS  # "the clip finds C (A)"
+            told = m.start >= 1 and doc[m.start - 1].lower_ in STORY_VERBS  # "the clip finds C (A)"
             next_pair = m.start >= 2 and doc[m.start - 1].lower_ in ("and", ",") and (m.start - 2) in character_pairs
             ranked = m.text.split()[0] in _FICTION_RANKS  # "Inspector Hollis (Jo Doe)"
             caption = described or told or next_pair or ranked or after_close == "in" or (
