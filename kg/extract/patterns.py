@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, INDUSTRY_NOUNS,
-                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES,
-                      ROLE_NOUNS, STORY_VERBS, WORK_NOUNS)
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, MUSIC_WORDS, NEGATIONS,
+                      ORDER_VERBS, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
 from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
 
@@ -51,15 +50,14 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
         head = v.type(i)
         persons = [k for k in inner if v.type(k) == "Person" and v.strength.get(_ent(v, k), 0) > 2]
         # "C (A) and D (B) in W.": a caption, where the name in parentheses is the actor
-        caption = v.word(end + 1) == "in" or (v.word(end + 1) in ("and", ".", ":", "") and i == 0) \
-            or _described_role(v, i)  # "... with her former rival, Felix Vane (Jo Doe)"
+        caption = v.word(end + 1) == "in" or (v.word(end + 1) in ("and", ".", ":", "") and i == 0)
         character_head = head in ("Character", "", "Person") and (
             head != "Person" or v.strength.get(item.entity, 0) <= 3
             or v.person_cues.get(item.entity, 0) < 3)  # "Corwin Castellane (Jarrah Whitlock-Ebo)"
         if (caption or head == "Character") and len(inner) == 1 and not persons and v.can_be(inner[0], "Person") \
                 and v.type(inner[0]) != "Work" and " " in v.items[inner[0]].lower \
                 and not v.items[inner[0]].lower.startswith(("the ", "a ", "an ")):
-            persons = inner  # "Nell (Jo Ann Quill) in W": a caption names an actor
+            persons = inner  # "Nell (Jo Ann Quill) in W", or a pair typing read in prose ("a rancher, C (A)")
         if len(inner) == 1 and persons and character_head:
             work, sure = v.anchor(end + 1) if v.work_after(end + 1) is None else (v.work_after(end + 1), 1.0)
             if work is not None:
@@ -75,18 +73,6 @@ def parenthesis(v: SentenceView) -> Iterator[Proposal]:
             for k in inner:
                 if v.kinds.get(_ent(v, k)) == "Network":
                     yield Proposal(item.entity, "network", _ent(v, k), 0.8, "network-parenthesis")
-
-
-def _described_role(v: SentenceView, i: int) -> bool:
-    """True if the name at i follows a description of a role in a cast sentence: "her former
-    rival, Felix Vane (Jo Doe)", "the sheriff, Amos Dunn (Jo Doe)"."""
-    if v.word(i - 1) != "," or not v.word(i - 2).isalpha() or v.word(i - 2) in ("and", "or", "said", "says"):
-        return False
-    if v.doc is None or v.items[i - 2].token < 0 or v.doc[v.items[i - 2].token].pos_ != "NOUN" \
-            or v.word(i - 2) in INDUSTRY_NOUNS:
-        return False
-    return any(v.word(k) in _CAST_CONTEXT or v.word(k) in PLAY_VERBS or v.word(k) in STORY_VERBS
-               for k in range(0, i))
 
 
 def _dependency_subject(v: SentenceView, i: int) -> int | None:
