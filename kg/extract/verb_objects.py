@@ -110,12 +110,13 @@ def _person(v: SentenceView, k: int) -> int:
     return entity if entity is not None else v.person_of_possessive(k)  # type: ignore[return-value]
 
 
-def _works(v: SentenceView, token: Token, allow_dobj: bool, persons: list[int]) -> list[int]:
-    """Entities of the works among a trigger's objects, in order ("the film" is the article's)."""
+def _works(v: SentenceView, reached: list[Token], persons: list[int]) -> list[int]:
+    """Entities of the works among a trigger's objects (its `_reached` tokens), in order ("the film"
+    is the article's)."""
     found: list[int] = []
     referred = False
     people = {_person(v, p) for p in persons}
-    for tok in _reached(token, allow_dobj):
+    for tok in reached:
         k = v.item_of_token.get(tok.i)
         if k is None or k in found:
             continue
@@ -183,10 +184,12 @@ def verb_objects(v: SentenceView) -> Iterator[Proposal]:
             role, allow_dobj = NOUN_ROLES.get(token.lemma_, "cast_member"), True
         else:
             continue
-        if role in ("writer", "producer") and any(t.lower_ in MUSIC_WORDS for t in _reached(token, True)):
+        if not persons:
+            continue
+        reached = list(_reached(token, allow_dobj))
+        if role in ("writer", "producer") and any(t.lower_ in MUSIC_WORDS for t in reached):
             role = "credit"  # "wrote the score for W"
-        if persons:
-            own[token_index] = (role, persons, _works(v, token, allow_dobj, persons), token)
+        own[token_index] = (role, persons, _works(v, reached, persons), token)
     for token_index, (role, persons, works, token) in own.items():
         if not works:  # "wrote, directed and produced W": the verbs share one object
             partners = [t.i for t in (token.head, *token.children) if t.dep_ == "conj" or token.dep_ == "conj"]
