@@ -5,6 +5,9 @@ All people and titles here are made up; none come from the shared evaluation tex
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 import pytest
 
 from kg.corpus import article_from_text
@@ -303,8 +306,19 @@ def test_hyphenated_co_star_closes_a_cast_list(extract):
 
 
 # -- patterns of trade prose added for news the extractor has never seen ---------------------------
+@dataclass(frozen=True)
+class Prose:
+    """A case of trade prose: the facts it must give (a 4-tuple names the character too), the
+    facts it must not give, and a test that no fact may pass."""
+
+    text: str
+    expected: set = field(default_factory=set)
+    absent: set = field(default_factory=set)
+    forbidden: Callable[[tuple], bool] | None = None
+
+
 PROSE = {
-    "credit block of a review": (
+    "credit block of a review": Prose(
         "'The Quiet Weir' Review: A Dam, a Village and a Long Goodbye\n\nThe Quiet Weir, the second feature "
         "of its director, opens Friday.\n\nDirector: Hanne Lindqvist\nProducers: Omar Vell, Ruth Abara\n"
         "Production: Fjordlight Pictures\nWith: Tomas Brek, Julia Menz",
@@ -312,83 +326,85 @@ PROSE = {
          ("The Quiet Weir", "producer", "Ruth Abara"), ("The Quiet Weir", "cast_member", "Tomas Brek"),
          ("The Quiet Weir", "cast_member", "Julia Menz"),
          ("The Quiet Weir", "production_company", "Fjordlight Pictures")}),
-    "prior credits after 'best known for'": (
+    "prior credits after 'best known for'": Prose(
         "Netflix has ordered Saltgrass. Lena Okafor, best known for Copper Bay and Night Ferry, will star.",
         {("Lena Okafor", "credit", "Copper Bay"), ("Lena Okafor", "credit", "Night Ferry")}),
-    "a veteran of two shows, then the pronoun": (
+    "a veteran of two shows, then the pronoun": Prose(
         "Netflix has ordered Saltgrass. A veteran of NBC's Crosstown and Hulu's Mile End, Tom Brandt will "
         "direct the pilot.",
         {("Tom Brandt", "credit", "Crosstown"), ("Tom Brandt", "credit", "Mile End"),
          ("Saltgrass", "director", "Tom Brandt")}),
-    "as will A and B": (
+    "as will A and B": Prose(
         "Peacock has renewed Long Field. Henrik Dahl will be back for the new season, as will Mei Harrow "
         "and Guy Ibarra.",
         {("Long Field", "cast_member", "Henrik Dahl"), ("Long Field", "cast_member", "Mei Harrow"),
          ("Long Field", "cast_member", "Guy Ibarra")}),
-    "leads and executive producers include": (
+    "leads and executive producers include": Prose(
         "Netflix has ordered Saltgrass. She joins previously announced leads Henrik Dahl and Priya Cole. "
         "Executive producers include Mara Quill and Teodor Lind.",
         {("Saltgrass", "cast_member", "Henrik Dahl"), ("Saltgrass", "cast_member", "Priya Cole"),
          ("Saltgrass", "producer", "Mara Quill"), ("Saltgrass", "producer", "Teodor Lind")}),
-    "a show's name before a person's": (
+    "a show's name before a person's": Prose(
         "Copper Bay star Lena Okafor has joined the cast of the BBC drama Night Ferry.",
         {("Lena Okafor", "credit", "Copper Bay"), ("Night Ferry", "cast_member", "Lena Okafor")}),
-    "a person's verb reaches every work of a long list": (
+    "a person's verb reaches every work of a long list": Prose(
         "Tobin Achterberg is a Dutch actor. He has also appeared in Brine Harbour (2008), Lamplight (2009), "
         "Glass Orchard (uncredited) and played the ferryman in Wick Hollow.",
         {("Brine Harbour", "cast_member", "Tobin Achterberg"), ("Lamplight", "cast_member", "Tobin Achterberg"),
          ("Glass Orchard", "cast_member", "Tobin Achterberg"), ("Wick Hollow", "cast_member", "Tobin Achterberg")}),
-    "a gerund's works belong to the sentence's subject": (
+    "a gerund's works belong to the sentence's subject": Prose(
         "Odile Varenne is a French filmmaker. Varenne won acclaim for directing Salt Meadow (2001), "
         "Paper Kites (2004) and The Lantern Keeper (2009).",
         {("Salt Meadow", "director", "Odile Varenne"), ("Paper Kites", "director", "Odile Varenne"),
          ("The Lantern Keeper", "director", "Odile Varenne")}),
-    "roles in films including a list": (
+    "roles in films including a list": Prose(
         "Ruben Castellano is an American actor. He has had roles in films including Dust Road, Copper Mile "
         "and Night Orchard.",
         {("Dust Road", "cast_member", "Ruben Castellano"), ("Copper Mile", "cast_member", "Ruben Castellano"),
          ("Night Orchard", "cast_member", "Ruben Castellano")}),
-    "a network before a genre noun, and 'aired on <date> on N'": (
+    "a network before a genre noun, and 'aired on <date> on N'": Prose(
         "Halden Marsh is an actor known for his role as Eli Crane in the NBC legal drama Courtside. "
         "Courtside first aired on March 3, 2019 on NBC.",
         {("Courtside", "network", "NBC"), ("Courtside", "cast_member", "Halden Marsh")}),
-    "hosts, voices and a company banner": (
+    "hosts, voices and a company banner": Prose(
         "Night Desk is a talk show. It is hosted by comedian Priya Lanning and actress Moira Tench. "
         "Skyward is an animated film. It features the voices of Ansel Dray and Kit Moravec. "
         "It was made under the banner of Fenwick Pictures.",
         {("Night Desk", "cast_member", "Priya Lanning"), ("Night Desk", "cast_member", "Moira Tench"),
          ("Skyward", "cast_member", "Ansel Dray"), ("Skyward", "cast_member", "Kit Moravec"),
          ("Skyward", "production_company", "Fenwick Pictures")}),
-    "the author of the book a film is based on is its writer": (
+    "the author of the book a film is based on is its writer": Prose(
         "Cold Harbour Lights is a 1971 drama film based on Irma Kessel's 1950 novel of the same name and "
         "directed by Tomas Wenger. Saltgrass is a drama based on the bestselling novel by Jo Verity.",
         {("Cold Harbour Lights", "writer", "Irma Kessel"), ("Cold Harbour Lights", "director", "Tomas Wenger"),
          ("Saltgrass", "writer", "Jo Verity")}),
-    "a person's film named with words between": (
+    "a person's film named with words between": Prose(
         "The song was used in Dario Velt's controversial film Red Orchard, during the chase.",
         {("Dario Velt", "credit", "Red Orchard")}),
-    "released on a date by a studio; written by and starring": (
+    "released on a date by a studio; written by and starring": Prose(
         "Glass Tide is a 1970 drama written by and starring Hollis Brandt. The film was released on "
         "February 27, 1970, by Paramount Pictures.",
         {("Glass Tide", "writer", "Hollis Brandt"), ("Glass Tide", "cast_member", "Hollis Brandt"),
          ("Glass Tide", "production_company", "Paramount Pictures")}),
-    "'also known as' is not part of the title": (
+    "'also known as' is not part of the title": Prose(
         "Sea Glass, also known as, is a 1993 television film directed by Tomo Achida.",
         {("Sea Glass", "director", "Tomo Achida")}),
-    "a title's first word before a name the NER finds, and a sequel's number": (
+    "a title's first word before a name the NER finds, and a sequel's number": Prose(
         "Tessa Quarrington is an American actress. She has had roles in films including Copper Mile, "
         "Natural Wild Orchards, Glassjaw 2 and Night Ferry.",
         {("Natural Wild Orchards", "cast_member", "Tessa Quarrington"),
          ("Glassjaw 2", "cast_member", "Tessa Quarrington")}),
-    "a nationality is not one of a person's roles": (
+    "a nationality is not one of a person's roles": Prose(
         "Milo Quartermain is an American actor, writer and director. He wrote Stillwater Bay.",
-        {("Stillwater Bay", "writer", "Milo Quartermain")}),
-    "verbs that share one object, and a cast member of a revival": (
+        {("Stillwater Bay", "writer", "Milo Quartermain")},
+        forbidden=lambda f: "American" in f[:3]),
+    "verbs that share one object, and a cast member of a revival": Prose(
         "Saltgrass is a series on Netflix. Lars Odegaard was a cast member of a 1990s revival of Harbour Lights. "
         "He also wrote and directed the film Dough Street, released in 2008.",
         {("Harbour Lights", "cast_member", "Lars Odegaard"), ("Dough Street", "writer", "Lars Odegaard"),
-         ("Dough Street", "director", "Lars Odegaard")}),
-    "a by-list with role words between the names; the defined title is the article's work": (
+         ("Dough Street", "director", "Lars Odegaard")},
+        forbidden=lambda f: f[0] == "Saltgrass"),  # the series the article opens with
+    "a by-list with role words between the names; the defined title is the article's work": Prose(
         "The Long Nap is a 2012 animated short film based on the series Marrow Street, and the first "
         "Marrow Street film in cinemas. The picture was written by producers Ada Brook and Ivo Jenn, writers "
         "Kai Price and Lu Mendel, as well as show creator Otto Grieve. It features the voices of Bea Lund, "
@@ -396,67 +412,80 @@ PROSE = {
         {("The Long Nap", "writer", "Ada Brook"), ("The Long Nap", "writer", "Ivo Jenn"),
          ("The Long Nap", "writer", "Kai Price"), ("The Long Nap", "writer", "Lu Mendel"),
          ("The Long Nap", "writer", "Otto Grieve"), ("The Long Nap", "cast_member", "Fay Dunn"),
-         ("The Long Nap", "producer", "Ivo Jenn")}),
-    "a birth parenthesis names places; an ensemble cast names people": (
+         ("The Long Nap", "producer", "Ivo Jenn")},
+        absent={("The Long Nap", "producer", "Kai Price")},  # a writer, named after "writers"
+        forbidden=lambda f: f[1] == "cast_member" and f[2] == "Eli Vance" and bool(f[3])),
+    "a birth parenthesis names places; an ensemble cast names people": Prose(
         "Ennio Valdar (born March 2, 1970, Marlow Heights, Ohio) is an American filmmaker who directed the 2012 "
         "film The Quiet Few, which featured the ensemble cast of Tamsin Rhee, Bram Holloway and Ada Kerr.",
         {("The Quiet Few", "director", "Ennio Valdar"), ("The Quiet Few", "cast_member", "Tamsin Rhee"),
-         ("The Quiet Few", "cast_member", "Bram Holloway"), ("The Quiet Few", "cast_member", "Ada Kerr")}),
-    "a cast list that goes on after each role": (
+         ("The Quiet Few", "cast_member", "Bram Holloway"), ("The Quiet Few", "cast_member", "Ada Kerr")},
+        forbidden=lambda f: "Marlow Heights" in f[:3] or "Ohio" in f[:3]),
+    "a cast list that goes on after each role": Prose(
         "Netflix has ordered Saltgrass. The drama stars Jory Madd as a coxswain with a stammer and Anna Vuko "
         "as the coach who recruits him. The cast also includes Teo Orm as the son, Lys Quay as a crooked "
         "promoter, and Mira Tove.",
         {("Saltgrass", "cast_member", "Jory Madd"), ("Saltgrass", "cast_member", "Anna Vuko"),
          ("Saltgrass", "cast_member", "Teo Orm"), ("Saltgrass", "cast_member", "Lys Quay"),
-         ("Saltgrass", "cast_member", "Mira Tove")}),
-    "a profession is not a role on the article's work; 'the Dutch actress' refers back": (
+         ("Saltgrass", "cast_member", "Mira Tove")},
+        forbidden=lambda f: bool(f[3])),  # "the son" is no character's name
+    "a profession is not a role on the article's work; 'the Dutch actress' refers back": Prose(
         "Netflix has ordered Saltgrass. Lena Farrow-Hale, a playwright, previously wrote the Off-Broadway hit "
         "Copper Psalms. Mirthe Aalbers joins the cast. The Dutch actress is best known for the film Winter Reeds.",
-        {("Copper Psalms", "writer", "Lena Farrow-Hale"), ("Mirthe Aalbers", "credit", "Winter Reeds")}),
-    "a title the NER calls a person is a work by what is said of it": (
+        {("Copper Psalms", "writer", "Lena Farrow-Hale"), ("Mirthe Aalbers", "credit", "Winter Reeds")},
+        absent={("Saltgrass", "writer", "Lena Farrow-Hale")}),
+    "a title the NER calls a person is a work by what is said of it": Prose(
         "Harbour Row hails from creator Silas Ondine, who also serves as showrunner. Harbour Row is produced by "
         "Copperline Studios in association with Fieldhouse Pictures. Quiet Acres, which premiered on Hulu in "
         "2023, was renewed for a third season.",
         {("Harbour Row", "creator", "Silas Ondine"), ("Harbour Row", "production_company", "Copperline Studios"),
          ("Harbour Row", "production_company", "Fieldhouse Pictures"), ("Quiet Acres", "network", "Hulu")}),
-    "the subject of 'stars' is the work, and a by-list ends before it": (
+    "the subject of 'stars' is the work, and a by-list ends before it": Prose(
         "Directed by Talia Brenn from a screenplay by Oren Vale, Quiet Acres stars Mara Ives and Jonah Pell.",
         {("Quiet Acres", "director", "Talia Brenn"), ("Quiet Acres", "writer", "Oren Vale"),
-         ("Quiet Acres", "cast_member", "Mara Ives"), ("Quiet Acres", "cast_member", "Jonah Pell")}),
-    "two newcomers with prior credits in parentheses, and a reprised role": (
+         ("Quiet Acres", "cast_member", "Mara Ives"), ("Quiet Acres", "cast_member", "Jonah Pell")},
+        absent={("Mara Ives", "credit", "Quiet Acres"), ("Quiet Acres", "writer", "Quiet Acres")}),
+    "two newcomers with prior credits in parentheses, and a reprised role": Prose(
         "Priya Dass (The Lantern Years) and Oren Vale (Salt Crown) have joined the cast of Harbour Row, "
         "Netflix's upcoming limited series. Mara Ives will reprise her role as Detective Rhea Cole.",
         {("Priya Dass", "credit", "The Lantern Years"), ("Oren Vale", "credit", "Salt Crown"),
          ("Harbour Row", "cast_member", "Priya Dass"), ("Harbour Row", "cast_member", "Oren Vale"),
-         ("Harbour Row", "network", "Netflix"), ("Harbour Row", "cast_member", "Mara Ives")}),
-    "a studio lands a film; producers make it for a company; writer-director": (
+         ("Harbour Row", "network", "Netflix"), ("Harbour Row", "cast_member", "Mara Ives"),
+         ("Harbour Row", "cast_member", "Mara Ives", "Detective Rhea Cole")}),
+    "a studio lands a film; producers make it for a company; writer-director": Prose(
         "Amazon MGM Studios has landed Red Meridian, a thriller from writer-director Kofi Mensah. Ana Lutz and "
         "Pete Sorensen will produce for Bright Hour Films.",
         {("Red Meridian", "production_company", "Amazon MGM Studios"), ("Red Meridian", "director", "Kofi Mensah"),
          ("Red Meridian", "writer", "Kofi Mensah"), ("Red Meridian", "producer", "Ana Lutz"),
-         ("Red Meridian", "producer", "Pete Sorensen"), ("Red Meridian", "production_company", "Bright Hour Films")}),
-    "a prior credit is not the work a later role is in": (
+         ("Red Meridian", "producer", "Pete Sorensen"), ("Red Meridian", "production_company", "Bright Hour Films")},
+        absent={("Ana Lutz", "producer", "Pete Sorensen")}),
+    "a prior credit is not the work a later role is in": Prose(
         "Ines Marr, known for her turn in Black Wells, has signed on to star in Apple TV+'s Tin Valley. "
         "She will play Ada, a miner's daughter.",
         {("Ines Marr", "credit", "Black Wells"), ("Tin Valley", "cast_member", "Ines Marr"),
-         ("Tin Valley", "network", "Apple TV+")}),
-    "'W, starring X as ..., premieres on N'": (
+         ("Tin Valley", "network", "Apple TV+"),
+         ("Tin Valley", "cast_member", "Ines Marr", "Ada")}),
+    "'W, starring X as ..., premieres on N'": Prose(
         "The Orchard Keeper, starring Ben Fry as a widowed farmer, premieres Friday on Netflix. The film was "
         "written and directed by Cara Voss and produced by Lumen Pictures.",
         {("The Orchard Keeper", "cast_member", "Ben Fry"), ("The Orchard Keeper", "network", "Netflix"),
          ("The Orchard Keeper", "director", "Cara Voss"), ("The Orchard Keeper", "writer", "Cara Voss"),
          ("The Orchard Keeper", "production_company", "Lumen Pictures")}),
-    "roles named as 'the role of C', 'rounds out the cast as C', 'In the series, X stars as C'": (
+    "roles named as 'the role of C', 'rounds out the cast as C', 'In the series, X stars as C'": Prose(
         "Netflix has ordered Harbour Row. Mara Ives has been cast in the lead role of Rhea Cole. Tom Aske takes "
         "on the role of Nils Berg. Jonah Pell rounds out the cast as Eli Brandt. In the series, Ada Frost stars "
         "as Vera Lund, opposite Kit Moss as Oona Hale.",
-        set()),
-    "a cancelled show and who was in it": (
+        {("Harbour Row", "cast_member", "Mara Ives", "Rhea Cole"),
+         ("Harbour Row", "cast_member", "Tom Aske", "Nils Berg"),
+         ("Harbour Row", "cast_member", "Jonah Pell", "Eli Brandt"),
+         ("Harbour Row", "cast_member", "Ada Frost", "Vera Lund"),
+         ("Harbour Row", "cast_member", "Kit Moss", "Oona Hale")}),
+    "a cancelled show and who was in it": Prose(
         "Hulu has cancelled Brightwater after three seasons. The drama, which starred Lena Park and Owen Tate, "
         "was produced by Sable Light Studios.",
         {("Brightwater", "network", "Hulu"), ("Brightwater", "cast_member", "Lena Park"),
          ("Brightwater", "cast_member", "Owen Tate"), ("Brightwater", "production_company", "Sable Light Studios")}),
-    "a new season's premiere and cast, and the companies a show is made for": (
+    "a new season's premiere and cast, and the companies a show is made for": Prose(
         "Season two of Harbour Row will premiere on Netflix in March. New cast members include Zoe Lamb, who "
         "plays a rival detective, and Omar Diaz. Harbour Row is executive produced by Dana Holt for Sable Light "
         "Studios and Blue Door Pictures.",
@@ -464,106 +493,76 @@ PROSE = {
          ("Harbour Row", "cast_member", "Omar Diaz"), ("Harbour Row", "producer", "Dana Holt"),
          ("Harbour Row", "production_company", "Sable Light Studios"),
          ("Harbour Row", "production_company", "Blue Door Pictures")}),
-    "a studio releases a film": (
+    "a studio releases a film": Prose(
         "Warner Bros. Pictures will release the film Iron Garden on June 5.",
         {("Iron Garden", "production_company", "Warner Bros. Pictures")}),
-    "a profile has no one work that every verb is about": (
+    "a profile has no one work that every verb is about": Prose(
         "Odo Brisk (born May 2, 1966) is an American actor. He starred in Harrow Lane and Night Ferry. "
         "He also directed several episodes of television.",
-        {("Harrow Lane", "cast_member", "Odo Brisk"), ("Night Ferry", "cast_member", "Odo Brisk")}),
-    "news that opens with who a person is still has its work": (
+        {("Harrow Lane", "cast_member", "Odo Brisk"), ("Night Ferry", "cast_member", "Odo Brisk")},
+        forbidden=lambda f: f[1] == "director"),
+    "news that opens with who a person is still has its work": Prose(
         "Odo Brisk is the latest actor to join Harrow Lane. He will play Tom Vale, a ferryman.",
-        {("Harrow Lane", "cast_member", "Odo Brisk")}),
-    "a work that casts, adds or taps a person": (
+        {("Harrow Lane", "cast_member", "Odo Brisk"),
+         ("Harrow Lane", "cast_member", "Odo Brisk", "Tom Vale")}),
+    "a work that casts, adds or taps a person": Prose(
         "Netflix's Harbour Row has cast Zoe Lamb in a recurring role. Quiet Acres (Hulu) adds Omar Diaz. "
         "Brightwater has tapped Ruth Ober to direct.",
         {("Harbour Row", "cast_member", "Zoe Lamb"), ("Quiet Acres", "cast_member", "Omar Diaz"),
          ("Brightwater", "director", "Ruth Ober"), ("Harbour Row", "network", "Netflix")}),
-    "'this <Studio> feature'; a name before the next sentence's verb is not its subject": (
+    "'this <Studio> feature'; a name before the next sentence's verb is not its subject": Prose(
         "Bright Acre is a 1952 film. This 20th Century Fox feature was produced by Lamar Trott. "
         "It premieres on the 21st of May.",
         {("Bright Acre", "production_company", "20th Century Fox"), ("Bright Acre", "producer", "Lamar Trott")}),
-    "a described role with its actor in parentheses; a network executive is not a show": (
+    "a described role with its actor in parentheses; a network executive is not a show": Prose(
         "Peacock has ordered Harrow & Vane. The series stars Mara Ives as Rhea Harrow, a prosecutor who opens "
         "a firm with her former rival, Felix Vane (Jonah Pell). \"We loved it,\" said Peacock's head of "
         "scripted, Ana Lutz. Holt will executive produce through her Bright Hour Films banner alongside Lev Arno.",
         {("Harrow & Vane", "cast_member", "Jonah Pell"), ("Harrow & Vane", "producer", "Lev Arno"),
-         ("Harrow & Vane", "production_company", "Bright Hour Films")}),
-    "characters and their actors in a story's summary": (
+         ("Harrow & Vane", "production_company", "Bright Hour Films"),
+         ("Harrow & Vane", "cast_member", "Jonah Pell", "Felix Vane")},
+        absent={("Felix Vane", "credit", "Jonah Pell"), ("Ana Lutz", "network", "Peacock")}),
+    "characters and their actors in a story's summary": Prose(
         "The Salt Road is a western from writer-director Ines Varga. It follows a widowed rancher, Clara Doyle "
         "(Ruth Ober), across a valley. The trailer finds Abel Stone (Omar Diaz) and Nan Pike (Kit Moss) at a well, while Sheriff "
         "Hale (Lou Bram) closes in.",
-        set()),
-    "a profile's body of work with its person unnamed": (
+        {("The Salt Road", "cast_member", "Ruth Ober", "Clara Doyle"),
+         ("The Salt Road", "cast_member", "Omar Diaz", "Abel Stone"),
+         ("The Salt Road", "cast_member", "Kit Moss", "Nan Pike"),
+         ("The Salt Road", "cast_member", "Lou Bram", "Sheriff Hale")},
+        forbidden=lambda f: f[1] == "credit"),
+    "a profile's body of work with its person unnamed": Prose(
         "Fabien Talmont (born 1962) is a French composer. Notable film scores include Iron Lark (1989), "
         "Glass Fen (1992) and The Tempest Hour (1993).",
         {("Fabien Talmont", "credit", "Iron Lark"), ("Fabien Talmont", "credit", "Glass Fen"),
          ("Fabien Talmont", "credit", "The Tempest Hour")}),
-    "a network that announces news of its show": (
+    "a network that announces news of its show": Prose(
         "Mara Ives will not return for the second season of Harbour Row, Starz confirmed Thursday.",
-        {("Harbour Row", "network", "Starz")}),
-    "a relative clause's second verb has the same subject": (
+        {("Harbour Row", "network", "Starz")},
+        absent={("Harbour Row", "cast_member", "Mara Ives")}),
+    "a relative clause's second verb has the same subject": Prose(
         "Netflix has ordered Tidal Row. Tidal Row comes from writer-producer Malo Osterby, who wrote the pilot "
         "and will executive produce with Dana Farr.",
         {("Tidal Row", "writer", "Malo Osterby"), ("Tidal Row", "producer", "Malo Osterby"),
-         ("Tidal Row", "producer", "Dana Farr")}),
-    "writing a score is a credit, not writing the work": (
+         ("Tidal Row", "producer", "Dana Farr")},
+        absent={("Tidal Row", "writer", "Dana Farr")}),
+    "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
-        {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")}),
+        {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
+        absent={("Harrow Lane", "writer", "Lior Katzman")}),
 }
 
 
 @pytest.mark.parametrize("name", PROSE)
 def test_trade_prose_patterns(extract, name):
-    text, expected = PROSE[name]
-    got = triples(extract(text))
-    assert expected <= got, f"missing: {expected - got}"
-    if name == "verbs that share one object, and a cast member of a revival":
-        assert not any(triple[0] == "Saltgrass" for triple in got)  # the series the article opens with
-    if name == "a by-list with role words between the names; the defined title is the article's work":
-        assert ("The Long Nap", "producer", "Kai Price") not in got  # a writer, named after "writers"
-        assert not any(p == "cast_member" and o == "Eli Vance" and c for _, p, o, c in facts(extract(text)))
-    if name == "a birth parenthesis names places; an ensemble cast names people":
-        assert not any("Marlow Heights" in triple or "Ohio" in triple for triple in got)
-    if name == "a cast list that goes on after each role":
-        assert not any(c for _, _, _, c in facts(extract(text)))  # "the son" is no character's name
-    if name == "a profession is not a role on the article's work; 'the Dutch actress' refers back":
-        assert ("Saltgrass", "writer", "Lena Farrow-Hale") not in got
-    if name == "the subject of 'stars' is the work, and a by-list ends before it":
-        assert ("Mara Ives", "credit", "Quiet Acres") not in got and ("Quiet Acres", "writer", "Quiet Acres") not in got
-    if name == "two newcomers with prior credits in parentheses, and a reprised role":
-        assert ("Harbour Row", "cast_member", "Mara Ives", "Detective Rhea Cole") in facts(extract(text))
-    if name == "a studio lands a film; producers make it for a company; writer-director":
-        assert ("Ana Lutz", "producer", "Pete Sorensen") not in got
-    if name == "a prior credit is not the work a later role is in":
-        assert ("Tin Valley", "cast_member", "Ines Marr", "Ada") in facts(extract(text))
-    if name == "roles named as 'the role of C', 'rounds out the cast as C', 'In the series, X stars as C'":
-        assert {("Harbour Row", "cast_member", "Mara Ives", "Rhea Cole"), ("Harbour Row", "cast_member", "Tom Aske",
-                                                                         "Nils Berg"),
-                ("Harbour Row", "cast_member", "Jonah Pell", "Eli Brandt"),
-                ("Harbour Row", "cast_member", "Ada Frost", "Vera Lund"),
-                ("Harbour Row", "cast_member", "Kit Moss", "Oona Hale")} <= facts(extract(text))
-    if name == "a profile has no one work that every verb is about":
-        assert not any(p == "director" for _, p, _ in got)
-    if name == "news that opens with who a person is still has its work":
-        assert ("Harrow Lane", "cast_member", "Odo Brisk", "Tom Vale") in facts(extract(text))
-    if name == "a described role with its actor in parentheses; a network executive is not a show":
-        assert ("Harrow & Vane", "cast_member", "Jonah Pell", "Felix Vane") in facts(extract(text))
-        assert ("Felix Vane", "credit", "Jonah Pell") not in got and ("Ana Lutz", "network", "Peacock") not in got
-    if name == "characters and their actors in a story's summary":
-        assert {("The Salt Road", "cast_member", "Ruth Ober", "Clara Doyle"),
-                ("The Salt Road", "cast_member", "Omar Diaz", "Abel Stone"),
-                ("The Salt Road", "cast_member", "Kit Moss", "Nan Pike"),
-                ("The Salt Road", "cast_member", "Lou Bram", "Sheriff Hale")} <= facts(extract(text))
-        assert not any(p == "credit" for _, p, _ in got)
-    if name == "a network that announces news of its show":
-        assert ("Harbour Row", "cast_member", "Mara Ives") not in got
-    if name == "a relative clause's second verb has the same subject":
-        assert ("Tidal Row", "writer", "Dana Farr") not in got
-    if name == "a nationality is not one of a person's roles":
-        assert not any("American" in triple for triple in got)
-    if name == "writing a score is a credit, not writing the work":
-        assert ("Harrow Lane", "writer", "Lior Katzman") not in got
+    case = PROSE[name]
+    found = facts(extract(case.text))
+    got = {fact[:3] for fact in found}
+    missing = {e for e in case.expected if e not in (found if len(e) == 4 else got)}
+    assert not missing, f"missing: {missing}"
+    assert not case.absent & got, f"not in the text: {case.absent & got}"
+    if case.forbidden is not None:
+        assert not [fact for fact in found if case.forbidden(fact)]
 
 
 def test_the_actress_and_the_streamer_refer_back(extract):
