@@ -70,7 +70,7 @@ def _items(title: str, names: dict[str, Name], lookup_org: Callable[[str], Name 
         found = None
         for n in range(min(6, len(words) - i), 0, -1):
             text = " ".join(words[i:i + n])
-            bare = _POSSESSIVE.sub("", text) if n else text
+            bare = _POSSESSIVE.sub("", text)
             for candidate in (text, bare):
                 name = names.get(fold(candidate)) or (lookup_org(candidate) if candidate else None)
                 if name is not None:
