@@ -9,6 +9,15 @@ _PHOTO_CREDIT = re.compile(
     r"(©|\(c\)|\bcourtesy of\b|\bphoto(?:graph)?s?\s*(?:by|:|credit)|\bcredit:|\bimage:|\bgetty images\b)",
     re.IGNORECASE)
 _SPEECH_MIN_WORDS = 6
+_TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+                      "the", "to", "with", "vs", "vs.", "v.", "de", "la", "le", "du", "von", "van"}
+
+
+def _title_case(words: list[str]) -> bool:
+    """True if quoted words read as a title ("Long Hard Road Out of Hell"), not speech: every
+    word is capitalised but the small ones, and the first is too."""
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def speech_spans(text: str) -> list[tuple[int, int]]:
@@ -23,7 +32,8 @@ def speech_spans(text: str) -> list[tuple[int, int]]:
                 opened = match.start()
             elif opened is not None and char in '"”':
                 inner = para[opened + 1:match.start()]
-                if len(inner.split()) >= _SPEECH_MIN_WORDS or re.search(r"[.!?,]\s*$", inner):
+                words = inner.split()
+                if (len(words) >= _SPEECH_MIN_WORDS and not _title_case(words)) or re.search(r"[.!?,]\s*$", inner):
                     spans.append((base + opened, base + match.end()))
                 opened = None
         if opened is not None:  # an unclosed quote runs to the end of its paragraph

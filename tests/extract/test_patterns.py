@@ -188,6 +188,15 @@ def test_fan_quote_naming_a_network_and_cast_states_no_fact(extract):
     assert ex.facts == []
 
 
+def test_a_long_quoted_title_is_a_title_not_speech(extract):
+    ex = extract('"Down the Long Road to Saltmarsh Hill" was written by Idris Vane and produced by Ola Brandt.')
+    assert {("Down the Long Road to Saltmarsh Hill", "writer", "Idris Vane"),
+            ("Down the Long Road to Saltmarsh Hill", "producer", "Ola Brandt")} <= triples(ex)
+    # Control: words of the same length that read as speech still state nothing.
+    said = extract(INTRO + 'Ola Brandt said: "Idris Vane wrote every scene of Gullwing Bay for us"')
+    assert said.facts == []
+
+
 @pytest.mark.parametrize("text", [
     "© Courtesy of Jane Doe for HBO Mara Quillfeather on the set of Gullwing Bay\n\n"
     "The series premieres on Peacock in May.",
