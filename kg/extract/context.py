@@ -14,14 +14,15 @@ _TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", 
 
 
 def _title_case(words: list[str]) -> bool:
-    """True if quoted words read as a title ("Long Hard Road Out of Hell"), not speech: every
+    """True if quoted words read as a title ("Down the Long Road to Saltmarsh Hill"), not speech: every
     word is capitalised but the small ones, and the first is too."""
     return bool(words) and words[0][:1].isupper() and all(
         w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def speech_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quoted speech (long quotes; short quoted titles are not speech)."""
+    """Character ranges of quoted speech: long quotes or whole sentences, unless they read as a
+    title ("Friends of Jo D.", "Pilot," with the comma inside)."""
     spans = []
     for paragraph in re.finditer(r"[^\n]+", text):
         para, base = paragraph.group(), paragraph.start()
@@ -33,7 +34,7 @@ def speech_spans(text: str) -> list[tuple[int, int]]:
             elif opened is not None and char in '"”':
                 inner = para[opened + 1:match.start()]
                 words = inner.split()
-                if (len(words) >= _SPEECH_MIN_WORDS and not _title_case(words)) or re.search(r"[.!?,]\s*$", inner):
+                if not _title_case(words) and (len(words) >= _SPEECH_MIN_WORDS or re.search(r"[.!?,]\s*$", inner)):
                     spans.append((base + opened, base + match.end()))
                 opened = None
         if opened is not None:  # an unclosed quote runs to the end of its paragraph

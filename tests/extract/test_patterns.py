@@ -192,6 +192,12 @@ def test_a_long_quoted_title_is_a_title_not_speech(extract):
     ex = extract('"Down the Long Road to Saltmarsh Hill" was written by Idris Vane and produced by Ola Brandt.')
     assert {("Down the Long Road to Saltmarsh Hill", "writer", "Idris Vane"),
             ("Down the Long Road to Saltmarsh Hill", "producer", "Ola Brandt")} <= triples(ex)
+    # A title quoted with its comma or full stop inside the quotes is a title too.
+    comma = extract('Hulu has ordered Mile End. Its first episode, "The Long Night Shift," was directed by Tomas Brek.')
+    assert ("The Long Night Shift", "director", "Tomas Brek") in triples(comma)
+    episode = extract('"Friends of Jo D." is the fourth episode of the drama series Saltgrass. The episode was '
+                      'written by Ida Marr.')
+    assert ("Friends of Jo D.", "writer", "Ida Marr") in triples(episode)
     # Control: words of the same length that read as speech still state nothing.
     said = extract(INTRO + 'Ola Brandt said: "Idris Vane wrote every scene of Gullwing Bay for us"')
     assert said.facts == []
