@@ -140,8 +140,8 @@ class SentenceView:
         return self.items[i].blocked or self._last_guard[i] >= max(0, i - 5)
 
     def work_ref(self, i: int) -> bool:
-        """True if item i is a definite work noun: "the series", "this film", "the show"."""
-        if self.word(i) not in WORK_NOUNS:
+        """True if item i is a definite work noun: "the series", "this film", "the show", "the episode"."""
+        if self.word(i) not in WORK_NOUNS and self.word(i) != "episode":
             return False
         for k in range(i - 1, max(-1, i - 5), -1):
             w = self.items[k].lower
