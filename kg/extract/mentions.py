@@ -129,6 +129,9 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             if nxt.text in ("-", "&") and j + 1 < end and _is_capitalised(doc[j + 1]):
                 j += 2
                 continue
+            if nxt.text == "-" and j + 1 < end and _romanised_syllable(doc, j + 1):
+                j += 2  # "Min-jae", "Ha-neul": a given name's second syllable
+                continue
             if nxt.text == "." and doc[j - 1].text in ABBREVIATED_TITLES and j + 1 < end \
                     and _is_capitalised(doc[j + 1]) and (j + 1) not in breaks:
                 j += 2  # "Maj. Hedda Calder": a title written short, then the name
@@ -160,6 +163,15 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         chunks.append((i, j))
         i = j
     return chunks
+
+
+def _romanised_syllable(doc: Doc, j: int) -> bool:
+    """True if token j, after a hyphen, is the lower-case second half of a romanised given name
+    ("Min-jae", "Ha-neul"), not an English word ("Netflix-backed", "BBC-led")."""
+    tok, hyphen = doc[j], doc[j - 1]
+    return tok.is_lower and tok.is_alpha and 2 <= len(tok.text) <= 4 and not hyphen.whitespace_ \
+        and not doc[j - 2].whitespace_ and doc[j - 2].is_title and len(doc[j - 2].text) <= 4 \
+        and not tok.text.endswith(("ed", "ing")) and tok.pos_ not in ("VERB", "ADP", "DET")
 
 
 def _is_sequel_number(doc: Doc, j: int, end: int) -> bool:
@@ -364,6 +376,9 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         candidates[(span.start, span.end)] = "TITLE"
     for key, label in ner_spans.items():
         candidates.setdefault(key, label)
+        start, end = key
+        if label == "PERSON" and start > 1 and doc[start - 2].text in (",", "and") and _title_word_before(doc, start):
+            candidates.setdefault((start - 1, end), label)  # "A, Oh Ji-ho and B": a surname the NER left out
     if split_prefix is not None:
         for (start, end), label in list(candidates.items()):
             if end - start < 2:

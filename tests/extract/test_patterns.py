@@ -561,6 +561,10 @@ PROSE = {
         {("Tidal Row", "writer", "Malo Osterby"), ("Tidal Row", "producer", "Malo Osterby"),
          ("Tidal Row", "producer", "Dana Farr")},
         absent={("Tidal Row", "writer", "Dana Farr")}),
+    "a surname the tagger reads as a word stays in a cast list": Prose(
+        "Salt Wind is a 2009 South Korean drama series, starring Kim Ha-neul, Oh Min-jae, Park Seo-yun and Yoo Jin.",
+        {("Salt Wind", "cast_member", "Kim Ha-neul"), ("Salt Wind", "cast_member", "Oh Min-jae"),
+         ("Salt Wind", "cast_member", "Park Seo-yun"), ("Salt Wind", "cast_member", "Yoo Jin")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
