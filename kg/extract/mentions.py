@@ -378,7 +378,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         candidates.setdefault(key, label)
         start, end = key
         if label == "PERSON" and start > 1 and doc[start - 2].text in (",", "and") and _title_word_before(doc, start):
-            candidates.setdefault((start - 1, end), label)  # "A, Oh Ji-ho and B": a surname the NER left out
+            candidates.setdefault((start - 1, end), label)  # "A, Oh Min-jae and B": a surname the NER left out
     if split_prefix is not None:
         for (start, end), label in list(candidates.items()):
             if end - start < 2:
