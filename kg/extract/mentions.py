@@ -198,8 +198,8 @@ _CREDIT_PREFIXES = (("courtesy", "of"), ("photo", "by"), ("photograph", "by"), (
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drops punctuation, possessives and credit prefixes ("Courtesy of") around a name."""
     while start < end and (doc[start].is_punct or doc[start].is_space or (
-            end - start >= 2 and doc[start].lower_ in ("this", "that", "these", "those"))):
-        start += 1  # ("This 20th Century Fox feature": the name after the determiner)
+            end - start >= 2 and (doc[start].lower_ in ("this", "that", "these", "those") or doc[start].text == "the"))):
+        start += 1  # ("This 20th Century Fox feature", "the BBC": the name after the determiner)
     while end - start >= 2 and doc[start].is_title and (doc[start].lower_ in COMMON_NOUNS - {"star", "stars"}
                                                          or doc[start].tag_ in ("VBG", "VBN", "VBD")):
         start += 1  # "Showrunner Jane Doe", "Starring Jane Doe": the word before is not the name
@@ -222,12 +222,26 @@ def _surface(doc: Doc, start: int, end: int) -> str:
 DEFINING_WORK_NOUNS = WORK_NOUNS | {"episode", "telefilm", "anime", "opera", "album", "play", "novel", "game"}
 
 
+def _defining_be(sent: Span):
+    """The "is" of "<Title> is a 2012 film", also where the parser hangs it below a title with a
+    colon ("Crisis: Behind the Door is a 1963 film"); None if the sentence does not open so."""
+    root = sent.root
+    if root.lemma_ == "be":
+        return root if root.i - sent.start <= 20 else None
+    for tok in sent[:20]:
+        if tok.lemma_ == "be":
+            return tok if tok.dep_ == "acl" and tok.head == root and root.i < tok.i else None
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("who", "which", "that"):
+            return None
+    return None
+
+
 def defining_titles(sentences: list[Span]) -> list[Span]:
     """Subjects of defining sentences about a work: "<Title> (1969) is an American drama film"."""
     titles = []
     for sent in sentences:
-        root = sent.root
-        if root.lemma_ != "be" or root.i - sent.start > 20:
+        root = _defining_be(sent)
+        if root is None:
             continue
         attrs = [c for c in root.children if c.dep_ == "attr" and c.i > root.i]
         if not attrs or attrs[0].lower_ not in DEFINING_WORK_NOUNS:

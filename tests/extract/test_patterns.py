@@ -565,6 +565,11 @@ PROSE = {
         "Salt Wind is a 2009 South Korean drama series, starring Kim Ha-neul, Oh Min-jae, Park Seo-yun and Yoo Jin.",
         {("Salt Wind", "cast_member", "Kim Ha-neul"), ("Salt Wind", "cast_member", "Oh Min-jae"),
          ("Salt Wind", "cast_member", "Park Seo-yun"), ("Salt Wind", "cast_member", "Yoo Jin")}),
+    "a title with a colon defines the article; 'the' is not part of a company's name": Prose(
+        "Harbor Lights: The Last Crossing is a 1971 documentary film directed by Ola Brandt. The film first "
+        "aired on the Northwind Broadcasting Company.",
+        {("Harbor Lights: The Last Crossing", "director", "Ola Brandt"),
+         ("Harbor Lights: The Last Crossing", "network", "Northwind Broadcasting Company")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
