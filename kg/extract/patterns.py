@@ -926,19 +926,35 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         elif possessive and k == i + 2 and first == "Person" and second == "Work" \
                 and v.strength.get(_ent(v, i), 0) > 2.5:
             yield Proposal(_ent(v, i), "credit", _ent(v, k), 0.65, "person-possessive-work")
-    for i, item in enumerate(v.items[:-3]):  # "Jo Doe's controversial 1994 film W": her film, role unstated
-        if item.entity is None or item.depth or v.word(i + 1) not in POSSESSIVES or v.guarded(i) \
-                or v.type(i) != "Person" or v.strength.get(item.entity, 0) <= 2.5:
+    for i, item in enumerate(v.items[:-3]):  # "Jo Doe's controversial 1994 film W", "her third album, W"
+        if item.depth or v.guarded(i):
             continue
-        k, noun = i + 2, False
-        while k < min(len(v.items), i + 7) and v.items[k].entity is None and (
+        if item.entity is None and item.lower in ("his", "her"):
+            person, start = v.person_of_possessive(i), i + 1
+        elif item.entity is not None and v.word(i + 1) in POSSESSIVES and v.type(i) == "Person" \
+                and v.strength.get(item.entity, 0) > 2.5:
+            person, start = item.entity, i + 2
+        else:
+            continue
+        k, noun = start, False
+        while k < min(len(v.items), start + 5) and v.items[k].entity is None and (
                 v.items[k].lower.isalpha() or v.items[k].lower.isdigit() or v.items[k].lower in ("-", ",")):
-            noun = noun or v.items[k].lower in WORK_NOUNS
+            noun = noun or v.items[k].lower in OWN_WORK_NOUNS
             k += 1
-        if noun and k > i + 2 and k < len(v.items) and v.items[k].entity is not None and v.could_be_work(k) \
-                and v.type(k) != "Person":
-            yield Proposal(item.entity, "credit", _ent(v, k), 0.65, "person-possessive-work",
-                           coerce={_ent(v, k): "Work"})
+        if person is None or not noun or k == start or k >= len(v.items) or v.items[k].entity is None:
+            continue
+        directed = any(v.word(j) == "directorial" for j in range(start, k))  # "his directorial debut, W"
+        named = v.word(k - 1) in OWN_WORK_NOUNS or (v.word(k - 1) == "," and v.word(k - 2) in OWN_WORK_NOUNS)
+        for w in v.works_from(k):  # her film, role unstated
+            work = _ent(v, w)
+            if v.could_be_work(w) and not v.person_like_strongly(w) and work != person:
+                subject, predicate, obj = (work, "director", person) if directed else (person, "credit", work)
+                yield Proposal(subject, predicate, obj, 0.65, "person-possessive-work", coerce={work: "Work"},
+                               type_confidence=0.9 if named else None)
+
+
+#: Nouns for a person's own work after "his", "her" or "Jo Doe's": "her third studio album, W".
+OWN_WORK_NOUNS = WORK_NOUNS | {"album", "single", "song", "ep", "novel", "play", "debut", "feature"}
 
 
 @pattern("work-from-people")

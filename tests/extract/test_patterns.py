@@ -570,6 +570,13 @@ PROSE = {
         "aired on the Northwind Broadcasting Company.",
         {("Harbor Lights: The Last Crossing", "director", "Ola Brandt"),
          ("Harbor Lights: The Last Crossing", "network", "Northwind Broadcasting Company")}),
+    "her new film, his directorial debut, her third album": Prose(
+        "Ines Calloway is an American actress. Her new film Tidewater opens Friday. Ines Calloway's third "
+        "studio album, Harbour Glass, came out in May.\n\nRuben Osei is a director. His directorial debut, "
+        "Salt Lines, premiered in 2019.",
+        {("Ines Calloway", "credit", "Tidewater"), ("Salt Lines", "director", "Ruben Osei"),
+         ("Ines Calloway", "credit", "Harbour Glass")},
+        absent={("Ruben Osei", "credit", "Tidewater"), ("Ines Calloway", "credit", "Salt Lines")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
