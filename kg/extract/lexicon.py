@@ -21,7 +21,7 @@ pilot opener debut run installment instalment chapter volume adaptation showrunn
 #: kind of organization they usually are.
 ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio", "studios": "Studio",
                 "entertainment": "Studio", "media": "Studio", "television": "Studio", "animation": "Studio",
-                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio",
+                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio", "records": "Studio",
                 "network": "Network", "channel": "Network", "broadcasting": "Network"}
 COMPANY_WORDS = frozenset(ORG_SUFFIXES)
 #: Nouns that say a name is a company: "X, the production company behind W", "X is a game developer".
@@ -98,7 +98,7 @@ CAST_LIST_CUES = frozenset("starring co-starring stars starred star co-stars alo
 #: Words that end a noun phrase's modifiers before a name: "Emmy-winning actor Jane Doe".
 PERSON_NOUNS = frozenset("""
 actor actress actors actresses star stars newcomer newcomers comedian comic singer rapper
-musician model veteran icon alum alumna alumnus performer host
+musician model veteran icon alum alumna alumnus performer host artist songwriter
 """.split())
 #: Nouns for what a real person is in the industry, not a role in a story: "a veteran, Jo Doe (W)".
 INDUSTRY_NOUNS = PERSON_NOUNS | frozenset(ROLE_NOUNS) | frozenset("""newcomer veteran alum alumna alumnus

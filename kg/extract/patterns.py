@@ -495,7 +495,8 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
                 predicates.append(BY_VERBS[v.items[k].lower])
             k -= 1
         noun = i - 2 if v.word(i - 1) in ("is", "was", "are", "were") else i - 1  # "the script is by X"
-        if v.word(noun) in ("music", "score", "cinematography", "screenplay", "story", "teleplay", "script"):
+        if v.word(noun) in ("music", "score", "cinematography", "screenplay", "story", "teleplay", "script") \
+                or v.word(i - 1) in RECORDING_NOUNS:  # "a song by X", "the second single by X": the artist's
             predicates.append("writer" if v.word(noun) in ("screenplay", "story", "teleplay", "script") else "credit")
             k = noun - 1
         if not predicates or v.guarded(k + 1):
@@ -532,6 +533,10 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
             for o in v.collect(after + 1, "Organization")[0]:
                 if v.kinds.get(_ent(v, o)) == "Studio":
                     yield Proposal(work, "production_company", _ent(v, o), 0.75 * sure, "by:for-company")
+
+
+#: Nouns of recordings, whose "by X" names the artist: "a song by X".
+RECORDING_NOUNS = frozenset("song songs single album ep ballad track record".split())
 
 
 def _a_profession(v: SentenceView, head: int, i: int) -> bool:

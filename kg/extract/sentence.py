@@ -323,5 +323,6 @@ television tv feature independent indie short animated american british streamin
 
 def _is_descriptor(word: str) -> bool:
     """A word that may stand before a name in a list: "actor", "the", "Emmy-winning"."""
-    return (word in PERSON_NOUNS - {"star", "stars"} or word in ROLE_NOUNS or word in ("the", "fellow", "also", "show")
+    return (word in PERSON_NOUNS - {"star", "stars"} or word in ROLE_NOUNS
+            or word in ("the", "fellow", "also", "show", "recording")
             or word.endswith(("winning", "nominated", "known")))

@@ -577,6 +577,11 @@ PROSE = {
         {("Ines Calloway", "credit", "Tidewater"), ("Salt Lines", "director", "Ruben Osei"),
          ("Ines Calloway", "credit", "Harbour Glass")},
         absent={("Ruben Osei", "credit", "Tidewater"), ("Ines Calloway", "credit", "Salt Lines")}),
+    "a song by an artist is the artist's credit; a record label is not an artist": Prose(
+        '"Paper Moons" is a song by Canadian recording artist Lise Marchetti. It was released as a single by '
+        'Northgate Records in 2015.',
+        {("Lise Marchetti", "credit", "Paper Moons")},
+        absent={("Northgate Records", "credit", "Paper Moons")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
