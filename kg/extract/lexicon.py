@@ -47,7 +47,7 @@ BY_VERBS = {
     "produced": "producer", "co-produced": "producer", "executive-produced": "producer",
     "created": "creator", "co-created": "creator", "developed": "creator",
     "composed": "credit", "edited": "credit", "shot": "credit", "filmed": "credit",
-    "photographed": "credit", "scored": "credit", "starring": "cast_member",
+    "photographed": "credit", "scored": "credit", "starring": "cast_member", "starred": "cast_member",
     "broadcast": "network", "broadcasted": "network", "aired": "network", "streamed": "network",
     "distributed": "skip", "released": "network", "ordered": "network", "renewed": "network",
     "commissioned": "network", "picked": "network", "acquired": "network", "hosted": "cast_member",

@@ -333,6 +333,10 @@ def _unnamed_role(v: SentenceView, i: int) -> Iterator[Proposal]:
         yield Proposal(work, "cast_member", _ent(v, p), 0.75 * sure, "plays-role", coerce={_ent(v, p): "Person"})
 
 
+#: Nouns for a cast's leads, before "are": "the main protagonists are A and B".
+LEAD_NOUNS = frozenset("leads protagonists protagonist lead".split())
+
+
 @pattern("cast-list")
 def cast_list(v: SentenceView) -> Iterator[Proposal]:
     """"starring A, B and C", "the cast includes A and B", "alongside A"."""
@@ -354,7 +358,9 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             cast_words = {"cast", "ensemble", "stars", "lineup", "co-stars", "castmates"}
             if w.startswith("featur"):
                 cast_words |= {"voices", "voice", "roles", "role"}  # "features the voices of A and B"
-            cue = any(v.items[k].lower in cast_words for k in range(max(0, i - 8), i + 3))
+            cue = any(v.items[k].lower in cast_words for k in range(max(0, i - 8), i + 3)) or (
+                w.startswith("featur") and v.word(i + 2) == "in" and any(  # "features A in dual lead roles"
+                    v.word(k) in ("role", "roles") for k in range(i + 3, i + 7)))
         if w in ("leads", "co-leads", "castmates", "co-stars") and v.word(i - 1) in (
                 "announced", "fellow", "her", "his", "their", "the", "series", "film's", "show's", "and"):
             cue = True  # "joins previously announced leads A and B"
@@ -367,6 +373,8 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             cue = True  # "an ensemble cast consisting of A and B"
         if w == "with" and in_cast_list_context(v, i):
             cue = True  # "stars A as C, with B and D as her children"
+        if w in ("are", "were", "is", "was") and v.word(i - 1) in LEAD_NOUNS and v.word(i - 2) in ("the", "main"):
+            cue = True  # "the main protagonists are A and B", "the leads are A and B"
         if not cue:
             continue
         start = i + 1
@@ -529,10 +537,13 @@ def by_phrase(v: SentenceView) -> Iterator[Proposal]:
                 elif predicate == "producer":
                     yield Proposal(work, "production_company", _ent(v, o), 0.8 * sure, "by:production_company")
         # "executive produced by A and B for Studio and Studio2": the companies they make it for
+        # (or the network that commissioned it: "produced by A for Televisa")
         if objects and "producer" in predicates and v.word(after) in ("for", "through", "via"):
             for o in v.collect(after + 1, "Organization")[0]:
                 if v.kinds.get(_ent(v, o)) == "Studio":
                     yield Proposal(work, "production_company", _ent(v, o), 0.75 * sure, "by:for-company")
+                elif v.kinds.get(_ent(v, o)) == "Network" and v.word(after) == "for":
+                    yield Proposal(work, "network", _ent(v, o), 0.75 * sure, "by:for-network")
 
 
 #: Nouns of recordings, whose "by X" names the artist: "a song by X".
@@ -652,6 +663,10 @@ def _clause_before(v: SentenceView, i: int, span: int) -> range:
     return range(k + 1, i)
 
 
+#: Nouns after a place in "N's Los Angeles studios": the company's premises, not a work of it.
+PREMISES_NOUNS = frozenset("studios studio offices office headquarters bureau newsroom campus lot".split())
+
+
 @pattern("network")
 def network(v: SentenceView) -> Iterator[Proposal]:
     """"N's new drama, W", "the N show", "premieres on N", "N has ordered W", "from Studio"."""
@@ -685,6 +700,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             if k < len(v.items) and v.items[k].lower == ",":
                 k += 1
             if k < len(v.items) and v.items[k].entity is not None and v.can_be(k, "Work") and v.type(k) != "Person" \
+                    and v.word(k + 1) not in PREMISES_NOUNS \
                     and (k <= i + 2 or described or not {v.word(j) for j in range(i + 2, k)} & {",", "of"}):
                 if kind or (v.type(k) == "Work" and v.strength.get(org, 0) > 3):  # ("Jo Doe's W": the NER's ORG)
                     yield Proposal(_ent(v, k), predicate, org, 0.8, "network-possessive",

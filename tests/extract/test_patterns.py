@@ -582,6 +582,14 @@ PROSE = {
         'Northgate Records in 2015.',
         {("Lise Marchetti", "credit", "Paper Moons")},
         absent={("Northgate Records", "credit", "Paper Moons")}),
+    "a telenovela made for a network; its leads; a network's premises are not its show": Prose(
+        "Rosa del Puerto is a 1995 Mexican telenovela produced by Ana Villaseñor for Televisa. The main "
+        "protagonists are Lucía Ferrer and Mateo Ibarra. The film features Tomás Ruiz in dual lead roles as well "
+        "as Elena Sosa and Raúl Pineda. It was taped at Televisa's Mexico City studios.",
+        {("Rosa del Puerto", "network", "Televisa"), ("Rosa del Puerto", "cast_member", "Lucía Ferrer"),
+         ("Rosa del Puerto", "cast_member", "Mateo Ibarra"), ("Rosa del Puerto", "cast_member", "Tomás Ruiz"),
+         ("Rosa del Puerto", "cast_member", "Elena Sosa"), ("Rosa del Puerto", "cast_member", "Raúl Pineda")},
+        absent={("Mexico City", "network", "Televisa")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
