@@ -240,7 +240,7 @@ class Extractor:
     def __call__(self, doc: Doc, article: Article) -> ArticleExtraction:
         sentences = whole_sentences(doc)
         mentions = find_mentions(doc, sentences, set(), self.gazetteer.prefix_length,
-                                 titles=headline_titles(article.title))
+                                 titles=headline_titles(article.title), known_org=self.gazetteer.knows)
         kinds = add_context_votes(doc, mentions, self.gazetteer)
         clusters = self._cluster(mentions, kinds)
         self._headline_titles(article.title, clusters)

@@ -40,6 +40,10 @@ class Gazetteer:
             return None  # "Dr." is a title, not the broadcaster DR
         return self._by_key.get(key) or self._by_key.get(key.replace(" ", ""))
 
+    def knows(self, text: str) -> bool:
+        """True if `text` names a known organization."""
+        return self.lookup(text) is not None
+
     def prefix_length(self, span) -> int:
         """Tokens of a known organization that starts a longer span of names, or 0.
 

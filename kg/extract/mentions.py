@@ -102,10 +102,20 @@ def name_like_tokens(doc: Doc) -> list[bool]:
     return [_is_capitalised(tok) and not tok.is_punct for tok in doc]
 
 
-def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | None = None) -> list[tuple[int, int]]:
+#: Words that join a title's words after a work noun ("the 1979 film Flight from Carrowmore"), with
+#: the NER labels of a next word that ends the title instead ("the series Lost on ABC").
+_TITLE_CONNECTORS = {"from": (), "on": (), "to": (), "for": (), "with": ("PERSON",),
+                     "in": ("GPE", "LOC"), "at": ("GPE", "LOC", "FAC")}
+
+
+def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | None = None,
+                       titles_at: set[int] = frozenset(),
+                       known_org: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
     """Runs of capitalised tokens (with connectors like 'of the' inside) in a sentence.
 
-    `name_like` is `name_like_tokens(sent.doc)`, if the caller has it already.
+    `name_like` is `name_like_tokens(sent.doc)`, if the caller has it already. A run that starts
+    at one of `titles_at` (right after a work noun) is a title, and takes more connectors, up to
+    a name that `known_org` knows ("the series Lost on ABC").
     """
     chunks: list[tuple[int, int]] = []
     i, end = sent.start, sent.end
@@ -143,6 +153,12 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             if low == "on" and j + 2 < end and doc[j + 1].text in ("a", "an") and _is_capitalised(doc[j + 2]):
                 j += 2  # "Death on a ..." ("Title on the Network" stays two names)
                 continue
+            if i in titles_at and low in _TITLE_CONNECTORS:
+                k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
+                if k < end and name_like[k] and k not in breaks and doc[k].ent_type_ not in _TITLE_CONNECTORS[low] \
+                        and doc[k].ent_type_ not in ("DATE", "TIME") and not _org_at(doc, k, end, name_like, known_org):
+                    j = k  # "the 1984 horror film A Night on Wren Street"
+                    continue
             if low in NAME_CONNECTORS or low == "and":
                 k = j
                 while k < end and doc[k].text in NAME_CONNECTORS | {"and"}:
@@ -163,6 +179,16 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         chunks.append((i, j))
         i = j
     return chunks
+
+
+def _org_at(doc: Doc, k: int, end: int, name_like: list[bool], known_org: Callable[[str], bool] | None) -> bool:
+    """True if the capitalised words from k on name an organization the NER or `known_org` knows."""
+    if doc[k].ent_type_ == "ORG" and known_org is None:
+        return True
+    stop = k
+    while stop < end and name_like[stop]:
+        stop += 1
+    return known_org is not None and any(known_org(doc[k:e].text) for e in range(stop, k, -1))
 
 
 def _romanised_syllable(doc: Doc, j: int) -> bool:
@@ -305,12 +331,14 @@ def _word_char(char: str) -> bool:
 
 
 def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
-                  split_prefix: Callable[[Span], int] | None = None, titles: Iterable[str] = ()) -> list[Mention]:
+                  split_prefix: Callable[[Span], int] | None = None, titles: Iterable[str] = (),
+                  known_org: Callable[[str], bool] | None = None) -> list[Mention]:
     """All candidate mentions of a Doc, sorted and non-overlapping (longest wins).
 
     `split_prefix(span)` may return a token count at which a span is two names run together
     (a known organization before a person: "HBO Jane Doe"). `titles` are names known to be
     whole titles (quoted in the headline): where the text writes one, it is one mention.
+    `known_org(text)` says if a name is a known organization, where a title may end.
     """
     ner_spans = {}
     ents = list(doc.ents)  # (each read of doc.ents builds its spans anew)
@@ -357,6 +385,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
     for k in ordinals:  # "20th Century Fox": an ordinal that begins a name
         if k + 1 < len(doc) and name_like[k + 1]:
             name_like[k] = True
+    titles_at = set(after_work_noun)
     # ... and so may a word right after a work noun: "the NBC legal drama Courtside", "the film Saltgrass".
     name_words.update(doc[k].text for k in after_work_noun
                       if k < len(doc) and name_like[k] and not doc[k].is_stop and doc[k].is_alpha)
@@ -366,7 +395,7 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                 if doc[k].lower_.rstrip(".") in CALENDAR_WORDS:
                     name_like[k] = False
     for sent in sentences:
-        for start, end in capitalised_chunks(sent, breaks, name_like):
+        for start, end in capitalised_chunks(sent, breaks, name_like, titles_at, known_org):
             start, end = _trim(doc, start, end)
             if end > start and (_chunk_starts_ok(doc[start:end]) or (end - start == 1 and doc[start].text in name_words)):
                 candidates[(start, end)] = None

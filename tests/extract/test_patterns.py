@@ -590,6 +590,13 @@ PROSE = {
          ("Rosa del Puerto", "cast_member", "Mateo Ibarra"), ("Rosa del Puerto", "cast_member", "Tomás Ruiz"),
          ("Rosa del Puerto", "cast_member", "Elena Sosa"), ("Rosa del Puerto", "cast_member", "Raúl Pineda")},
         absent={("Mexico City", "network", "Televisa")}),
+    "a title after a work noun keeps its 'from' and 'on', up to a network": Prose(
+        "Wes Harrow is an American actor. His first role was in the 1979 movie Flight from Carrowmore as a "
+        "guard. He later appeared in the 1984 horror film A Night on Wren Street and in the series Tidewater "
+        "on NBC.",
+        {("Flight from Carrowmore", "cast_member", "Wes Harrow"), ("A Night on Wren Street", "cast_member", "Wes Harrow"),
+         ("Tidewater", "cast_member", "Wes Harrow")},
+        absent={("Tidewater on NBC", "cast_member", "Wes Harrow"), ("A Night", "cast_member", "Wes Harrow")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
