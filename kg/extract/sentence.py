@@ -296,6 +296,9 @@ class SentenceView:
                 if owner:  # "Netflix's": the owner of the work that follows
                     k += 2
                     continue
+                if expect and _singular(self.word(k + 1)) in WORK_NOUNS:
+                    k += 1  # "the American comedies A and B", "the NBC drama A": a modifier of the work noun
+                    continue
                 if not expect or not self.could_be_work(k):
                     break
                 found.append(k)
@@ -308,7 +311,7 @@ class SentenceView:
                 expect = True
             elif item.lower in ("as", "well") and self.word(k + 1) in ("well", "as"):
                 expect = True
-            elif not (expect and (item.lower in _WORK_LIST_WORDS or item.lower.removesuffix("s") in WORK_NOUNS
+            elif not (expect and (item.lower in _WORK_LIST_WORDS or _singular(item.lower) in WORK_NOUNS
                                   or (item.lower.isdigit() and len(item.lower) == 4))):
                 break
             k += 1
@@ -319,6 +322,11 @@ _WORK_LIST_WORDS = frozenset("""the a an both such as including like his her the
 new original recent popular cult breakout critically award-winning emmy-winning oscar-winning
 television tv feature independent indie short animated american british streaming network
 """.split())
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, roughly: "comedies" → "comedy", "dramas" → "drama"."""
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def _is_descriptor(word: str) -> bool:

@@ -113,7 +113,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         nxt = after[0] if after else ""
         # "the series X", "drama, X", "the 1956 film X"
         subject_of_role = prev == "," and (nxt in PLAY_VERBS or nxt in _ROLE_VERBS)  # "In the series, X stars as"
-        if prev in WORK_NOUNS or (prev in (",", ":") and prev2 in WORK_NOUNS and not subject_of_role):
+        verb_feature = prev == "feature" and prev2 in ("to", "will", "would", "also", "and", "not", "may", "could")
+        if (prev in WORK_NOUNS and not verb_feature) or (  # ("to feature Jo Doe as C": a verb)
+                prev in (",", ":") and prev2 in WORK_NOUNS and not subject_of_role):
             m.votes["Work"] += STRONG
             m.votes["TVSeries" if (prev in TV_NOUNS or prev2 in TV_NOUNS) else
                     "Movie" if (prev in MOVIE_NOUNS or prev2 in MOVIE_NOUNS) else "_"] += 1

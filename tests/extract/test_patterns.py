@@ -597,6 +597,14 @@ PROSE = {
         {("Flight from Carrowmore", "cast_member", "Wes Harrow"), ("A Night on Wren Street", "cast_member", "Wes Harrow"),
          ("Tidewater", "cast_member", "Wes Harrow")},
         absent={("Tidewater on NBC", "cast_member", "Wes Harrow"), ("A Night", "cast_member", "Wes Harrow")}),
+    "'to feature X as C' is a verb, and a nationality before 'comedies' is not a title": Prose(
+        "Salt Harbor is a 1994 thriller film directed by Ola Brandt. It is the last film to feature Tomas Brek as "
+        "Ryder and Ida Marr as Captain Jo Hale.\n\nRuben Osei is a British director. He is best known for his "
+        "work on the American comedies Glass Acres, Night Desk and Copper Lane.",
+        {("Salt Harbor", "cast_member", "Tomas Brek", "Ryder"), ("Salt Harbor", "cast_member", "Ida Marr", "Captain Jo Hale"),
+         ("Ruben Osei", "credit", "Glass Acres"), ("Ruben Osei", "credit", "Night Desk"),
+         ("Ruben Osei", "credit", "Copper Lane")},
+        absent={("Ruben Osei", "credit", "American")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
