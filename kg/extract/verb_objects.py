@@ -43,7 +43,7 @@ def _reached(token: Token, allow_dobj: bool) -> Iterator[Token]:
     A role's slot ("played the sheriff", "as Eli Crane") is passed over, not taken: the work
     may hang below it ("as Eli Crane in the NBC drama W").
     """
-    stack = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    stack = [c for c in token.children if c.dep_ in _OBJECT_DEPS and c.i > token.i]  # ("In Paris she starred")
     if token.pos_ == "NOUN" and (token.dep_ == "dobj" or (token.dep_ == "nsubj" and token.head.lemma_ == "be")):
         # "had roles in A and B", "his first role was in W": the verb holds the "in"
         stack += [c for c in token.head.children if c.dep_ == "prep" and c.i > token.i]

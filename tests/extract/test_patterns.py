@@ -605,6 +605,10 @@ PROSE = {
          ("Ruben Osei", "credit", "Glass Acres"), ("Ruben Osei", "credit", "Night Desk"),
          ("Ruben Osei", "credit", "Copper Lane")},
         absent={("Ruben Osei", "credit", "American")}),
+    "a place before the verb is not one of the works after it": Prose(
+        "Ines Calloway is a Portuguese actress. In Porto Alegre she starred in the films Copper Bay and Night Ferry.",
+        {("Copper Bay", "cast_member", "Ines Calloway"), ("Night Ferry", "cast_member", "Ines Calloway")},
+        absent={("Porto Alegre", "cast_member", "Ines Calloway")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
