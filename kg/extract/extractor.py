@@ -30,7 +30,7 @@ NER_WEIGHT = {"PERSON": ("Person", 2.0), "ORG": ("Organization", 2.0), "WORK_OF_
 COERCE_WEIGHT = 4.0
 #: A name quoted in the headline is a title.
 HEADLINE_WEIGHT = 3.0
-_HEADLINE_QUOTE = re.compile(r"(?:^|\s)['‘]([^'’]+)['’](?=[\s:,.!?]|$)|[\"“]([^\"”]+)[\"”]")
+_HEADLINE_QUOTE = re.compile(r"(?:^|\s)['‘]((?:[^'’]|['’](?=\w))+)['’](?=[\s:,.!?]|$)|[\"“]([^\"”]+)[\"”]")
 #: On equal votes the more specific type wins: a role cue ("stars as X") over the NER's PERSON.
 TIE_ORDER = {"Other": 0, "Organization": 1, "Person": 2, "Work": 3, "Character": 4}
 

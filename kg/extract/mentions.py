@@ -131,7 +131,8 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             nxt = doc[j]
             if j in breaks:
                 break
-            if name_like[j] and doc[j - 1].text in ("'s", "’s") and doc[j - 1].tag_ == "POS":
+            if name_like[j] and doc[j - 1].text in ("'s", "’s") and doc[j - 1].tag_ == "POS" \
+                    and not _possessive_title(doc, i, j, known_org):
                 break  # "Netflix's Saltmarsh": two names
             if name_like[j]:
                 j += 1
@@ -146,8 +147,9 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
                     and _is_capitalised(doc[j + 1]) and (j + 1) not in breaks:
                 j += 2  # "Maj. Hedda Calder": a title written short, then the name
                 continue
-            if nxt.tag_ != "POS" and nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]):
-                j += 1  # "It's Never Too Late": a contraction inside a title, not a possessive
+            if nxt.text in ("'s", "’s") and j + 1 < end and _is_capitalised(doc[j + 1]) and (
+                    nxt.tag_ != "POS" or _possessive_title(doc, i, j + 2, known_org)):
+                j += 1  # "It's Never Too Late", "The Widow's Almanac": inside a title, not two names
                 continue
             low = nxt.text
             if low == "on" and j + 2 < end and doc[j + 1].text in ("a", "an") and _is_capitalised(doc[j + 2]):
@@ -179,6 +181,15 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         chunks.append((i, j))
         i = j
     return chunks
+
+
+def _possessive_title(doc: Doc, i: int, j: int, known_org: Callable[[str], bool] | None) -> bool:
+    """True if the run from i with a possessive before j is one title: "The Widow's Almanac",
+    "(Stonecutter's Daughter)" as a prior credit (but "Netflix's Saltmarsh", "The CW's W" are two)."""
+    owner = doc[i:j - 1]
+    if known_org is not None and (known_org(owner.text) or known_org(doc[i + 1:j - 1].text)):
+        return False
+    return doc[i].text in ("The", "A", "An") or (i > 0 and doc[i - 1].text == "(" and owner.root.ent_type_ != "PERSON")
 
 
 def _org_at(doc: Doc, k: int, end: int, name_like: list[bool], known_org: Callable[[str], bool] | None) -> bool:
@@ -348,7 +359,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         # Split NER spans at commas, parentheses and quotes: they join list items.
         pieces, begin = [], ent.start
         for tok in ent:
-            if tok.text in (",", "(", ")", ";", '"', "“", "”") or tok.tag_ == "POS" or (
+            if tok.text in (",", "(", ")", ";", '"', "“", "”") or (
+                    tok.tag_ == "POS" and not _possessive_title(doc, begin, tok.i + 1, known_org)) or (
                     tok.text == "and" and ent.label_ != "WORK_OF_ART"):
                 pieces.append((begin, tok.i))
                 begin = tok.i + 1

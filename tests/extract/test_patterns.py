@@ -609,6 +609,14 @@ PROSE = {
         "Ines Calloway is a Portuguese actress. In Porto Alegre she starred in the films Copper Bay and Night Ferry.",
         {("Copper Bay", "cast_member", "Ines Calloway"), ("Night Ferry", "cast_member", "Ines Calloway")},
         absent={("Porto Alegre", "cast_member", "Ines Calloway")}),
+    "a title with a possessive inside is one title; a network's possessive is not": Prose(
+        "Lionsgate Boards 'The Lamplighter's Daughter'\n\nLionsgate has acquired The Lamplighter's Daughter, a "
+        "thriller starring Ines Calloway. Emmy winner Ruben Osei (Saint Veronica's Bones) co-stars. She "
+        "previously starred in The Widow's Almanac, HBO's limited series, and in The CW's Night Desk.",
+        {("The Lamplighter's Daughter", "cast_member", "Ines Calloway"),
+         ("Ruben Osei", "credit", "Saint Veronica's Bones"), ("The Widow's Almanac", "network", "HBO"),
+         ("Night Desk", "network", "The CW")},
+        absent={("Daughter", "cast_member", "Ines Calloway"), ("Almanac", "network", "HBO")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
