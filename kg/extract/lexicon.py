@@ -7,6 +7,7 @@ series show drama comedy film movie sitcom miniseries docuseries thriller docume
 feature dramedy procedural reboot revival remake sequel prequel spinoff spin-off adaptation
 franchise musical telenovela soap eight-parter six-parter four-parter parter limited
 animated cartoon biopic romcom rom-com horror western pilot special melodrama programme program picture
+mystery satire saga indie whodunit
 """.split())
 TV_NOUNS = frozenset("series show sitcom miniseries docuseries telenovela soap procedural parter "
                      "eight-parter six-parter four-parter season seasons episode episodes pilot".split())
@@ -125,5 +126,9 @@ HYPOTHETICAL = frozenset("""if would could might should may hopes hope hoping ho
 rumor rumors rumour rumours speculation speculated talks negotiations negotiating eyeing eyed circling
 considering considered campaigned campaigning campaign petition petitions wants want wish wishes
 dream potential possible possibly unconfirmed whether""".split())
+#: Verbs after an outlet's name that report the news: "Variety has learned", "Deadline reports".
+REPORTING_VERBS = frozenset("learned reports reported understands revealed".split())
+#: Words of a deal still being negotiated, which may govern a role named well after them.
+NEGOTIATIONS = frozenset("talks negotiations negotiating eyed eyeing circling".split())
 #: Lower-case words allowed inside a capitalised title or name.
 NAME_CONNECTORS = frozenset("of the a an to be de du da di del della des van von der den la le les y el al bin".split())

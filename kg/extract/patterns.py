@@ -980,12 +980,18 @@ OWN_WORK_NOUNS = WORK_NOUNS | {"album", "single", "song", "ep", "novel", "play",
 
 @pattern("work-from-people")
 def work_from_people(v: SentenceView) -> Iterator[Proposal]:
-    """"Saltmarsh, a drama from Jo Quill and Ben Lind": the people behind the work, role unstated."""
+    """"Saltmarsh, a drama from Jo Quill and Ben Lind": the people behind the work, role unstated;
+    "W comes from the mind of X", "the brainchild of X": its creator."""
     for i, item in enumerate(v.items):
-        if item.lower != "from" or item.entity is not None or v.guarded(i) or v.word(i - 1) not in WORK_NOUNS:
+        if item.entity is not None or v.guarded(i):
             continue
-        persons = [p for p in v.collect(i + 1, "Person")[0] if v.type(p) == "Person"]
-        yield from _about_the_work(v, i, persons, "credit", 0.7, "work-from-people")
+        if item.lower == "from" and v.word(i - 1) in WORK_NOUNS:
+            persons = [p for p in v.collect(i + 1, "Person")[0] if v.type(p) == "Person"]
+            yield from _about_the_work(v, i, persons, "credit", 0.7, "work-from-people")
+        elif (item.lower == "mind" and v.word(i - 1) == "the" and v.word(i - 2) == "from" and v.word(i + 1) == "of") \
+                or (item.lower == "brainchild" and v.word(i + 1) == "of"):
+            persons = [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]
+            yield from _about_the_work(v, i, persons, "creator", 0.8, "work-from-mind")
 
 
 #: Nouns of the written works a film or series may be based on: "based on Jo Doe's novel".

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from .lexicon import (HYPOTHETICAL, NEGATIONS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
+from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, REPORTING_VERBS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
                       PRONOUNS_WORK, ROLE_NOUNS, WORK_NOUNS)
 
 
@@ -124,20 +124,33 @@ class SentenceView:
         return words[i] if 0 <= i < len(words) else ""
 
     @cached_property
-    def _last_guard(self) -> list[int]:
-        """For each item, the index of the last negation or hypothetical before it (-1 if none)."""
-        guards, last = NEGATIONS | HYPOTHETICAL, -1
+    def _last_guard(self) -> list[tuple[int, int]]:
+        """For each item, the index of the last negation or hypothetical before it, and of the
+        last negotiation word (-1 if none)."""
+        guards, last, talks = NEGATIONS | HYPOTHETICAL, -1, -1
         before = []
         for k, item in enumerate(self.items):
-            before.append(last)
+            before.append((last, talks))
             if item.lower in guards:
                 last = k
+            if item.lower in NEGOTIATIONS:
+                talks = k
+            elif item.lower in (".", ";"):
+                talks = -1
         return before
+
+    def reports(self, k: int) -> bool:
+        """True if the name at k is an outlet reporting the news: "Variety has learned", "Deadline reports"."""
+        after = (self.word(k + 1), self.word(k + 2))
+        return after[0] in REPORTING_VERBS or (after[0] == "has" and after[1] in REPORTING_VERBS) \
+            or after == ("can", "reveal")
 
     def guarded(self, i: int) -> bool:
         """True if a negation or hypothetical governs the trigger at i (one of the five items
-        before it), or it is in speech."""
-        return self.items[i].blocked or self._last_guard[i] >= max(0, i - 5)
+        before it; a negotiation, anywhere before it in the clause: "in talks with Oscar nominee
+        Jo Doe (W) to play"), or it is in speech."""
+        last, talks = self._last_guard[i]
+        return self.items[i].blocked or last >= max(0, i - 5) or talks >= max(0, i - 14)
 
     def work_ref(self, i: int) -> bool:
         """True if item i is a definite work noun: "the series", "this film", "the show", "the episode"."""
@@ -271,6 +284,8 @@ class SentenceView:
                 if k + step < len(self.items) and 0 <= k + step and self.items[k + step].lower == "-":
                     k += 3 * step  # "Emmy-winning": a modifier, not a member
                     continue
+                if found and self.reports(k):
+                    break  # "created by A, Variety has learned": the outlet, not a member
                 if not expect_member or not self.can_be(k, wanted) or item.blocked:
                     break
                 found.append(k)

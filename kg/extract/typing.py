@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
 from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS,
-                      PLAY_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
+                      PLAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
 from .mentions import Mention
 
 STRONG = 3
@@ -154,6 +154,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             k = after.index(")", k) + 1  # "W (Netflix) adds Jo Doe"
         if k < len(after) and after[k] in CASTING_VERBS and m.end + k + 1 in by_start:
             m.votes["Work"] += 2  # "W has cast Jo Doe", "W adds Jo Doe" (a director may cast too: a weak vote)
+        if after[:1] and (after[0] in REPORTING_VERBS or (after[0] == "has" and after[1:2] and after[1] in REPORTING_VERBS)):
+            m.votes["Organization"] += STRONG  # "Variety has learned", "Deadline reports": an outlet
         if _made_by_or_starring(after, m.end + 1 in by_start, in_list=prev in _LIST_OPENERS | {","}):
             m.votes["Work"] += STRONG  # "X is produced by", "X hails from", "X stars Jo Doe", "X, which premiered"
         owned = mentions[by_start[m.end + 1]] if m.end + 1 in by_start else None

@@ -617,6 +617,17 @@ PROSE = {
          ("Ruben Osei", "credit", "Saint Veronica's Bones"), ("The Widow's Almanac", "network", "HBO"),
          ("Night Desk", "network", "The CW")},
         absent={("Daughter", "cast_member", "Ines Calloway"), ("Almanac", "network", "HBO")}),
+    "'from the mind of X' is its creator; the outlet that learned the news is no one": Prose(
+        "Netflix has handed a series order to Glass Acres, a fantasy drama created by Ida Marr, Variety has "
+        "learned. The series comes from the mind of Ida Marr and Tomas Brek.",
+        {("Glass Acres", "creator", "Ida Marr"), ("Glass Acres", "creator", "Tomas Brek"),
+         ("Glass Acres", "network", "Netflix")},
+        forbidden=lambda fact: "Variety" in fact),
+    "a negotiation governs a role named long after it": Prose(
+        "Hulu has renewed Brackmoor. Producers are said to be in talks with Oscar nominee Hester Vale "
+        "(The Pale Field) to play a rival judge. Ida Marr will play the judge's wife.",
+        {("Hester Vale", "credit", "The Pale Field"), ("Brackmoor", "cast_member", "Ida Marr")},
+        absent={("Brackmoor", "cast_member", "Hester Vale")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
