@@ -99,14 +99,15 @@ def headline_titles(title: str | None) -> list[str]:
 
 
 def whole_sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, re-joined where it cut one mid-clause (no final stop, no line break)."""
+    """The parser's sentences, re-joined where it cut one mid-clause (no final stop, no line break,
+    and the next goes on in lower case or with a parenthesis: "Jo Doe | (W) plays C")."""
     spans: list[Span] = []
     for sent in doc.sents:
         if spans:
             last = spans[-1]
             end_text = last.text.rstrip()
             if (end_text and end_text[-1] not in '.!?:;"”’)' and "\n" not in last[-1].text_with_ws
-                    and sent[0].is_lower) or _ends_in_abbreviation(last):
+                    and (sent[0].is_lower or sent[0].text in ("(", ",", ";"))) or _ends_in_abbreviation(last):
                 spans[-1] = doc[last.start:sent.end]
                 continue
         spans.append(sent)

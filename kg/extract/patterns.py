@@ -121,7 +121,10 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "recently", "currently", "famously", "reprise", "reprises",
                                           "reprising", "her", "his", "their", "role", "part", "joins", "joined",
                                           "join", "rounds", "round", "rounded", "out", "cast", "takes", "take",
-                                          ","):
+                                          "guest", ",", ")"):
+        if v.items[k].lower == ")":  # "X (W) guest stars as": past the prior credit
+            while k > 0 and v.items[k].lower != "(":
+                k -= 1
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
@@ -143,7 +146,7 @@ voices voice talents vocal
 """.split())
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
                  "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",
-                 "includes", "play", "plays", "playing"}
+                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest"}
 _CHARACTER_STOPS = {"in", "on", "opposite", "alongside", ";", ".", "and", "who", "which", "while", "with", "for",
                     "from", "to", "whose", "but", "(", ")", ":"}
 

@@ -628,6 +628,15 @@ PROSE = {
         "(The Pale Field) to play a rival judge. Ida Marr will play the judge's wife.",
         {("Hester Vale", "credit", "The Pale Field"), ("Brackmoor", "cast_member", "Ida Marr")},
         absent={("Brackmoor", "cast_member", "Hester Vale")}),
+    "after a photo caption, 'Surname (A, B) plays C'; 'will recur as', 'guest stars as'": Prose(
+        "Peacock has unveiled the first look at Harbor Nine, its heist series.\n\nRhea Lund (Anja Thorne) in "
+        "Harbor Nine. Image via Peacock\n\nThorne (Velvet Sums, The Quiet Ward) plays Rhea, a fleet captain. "
+        "Emmy winner Cormac Dale (Red County) guest stars as the vault's architect, Ezra Haim. Newcomer Pip "
+        "Abernathy will recur as Tam Lund, Rhea's nephew.",
+        {("Harbor Nine", "cast_member", "Anja Thorne", "Rhea Lund"), ("Anja Thorne", "credit", "Velvet Sums"),
+         ("Anja Thorne", "credit", "The Quiet Ward"), ("Cormac Dale", "credit", "Red County"),
+         ("Harbor Nine", "cast_member", "Cormac Dale", "Ezra Haim"),
+         ("Harbor Nine", "cast_member", "Pip Abernathy", "Tam Lund")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
