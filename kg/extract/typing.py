@@ -86,12 +86,23 @@ def _dependency_votes(doc: Doc, m: Mention) -> None:
             m.votes["Organization"] += STRONG  # "X, the production company behind W", "X is a game developer"
 
 
+def _names_outside_parentheses(lowers: list[str], mentions: list[Mention]) -> set[str]:
+    """One-word mentions written outside parentheses: the surnames an article uses alone."""
+    depth, depths = 0, []
+    for word in lowers:
+        depth += word == "("
+        depths.append(depth)
+        depth = max(0, depth - (word == ")"))
+    return {m.text.lower() for m in mentions if " " not in m.text and not depths[m.start]}
+
+
 def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> dict[int, str]:
     """Add type votes from context to each mention; return the organization kind per mention index."""
     kinds: dict[int, str] = {}
     character_pairs: set[int] = set()  # closing ")" of "Character (Actor)" pairs read in prose
     by_start = {m.start: i for i, m in enumerate(mentions)}
     lowers = [tok.lower_ for tok in doc]  # read once: each mention looks at its neighbours
+    alone = _names_outside_parentheses(lowers, mentions)
     for index, m in enumerate(mentions):
         org = gazetteer.lookup(m.text)
         if org:
@@ -215,7 +226,11 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             ranked = m.text.split()[0] in _FICTION_RANKS  # "Inspector Hollis (Jo Doe)"
             caption = described or told or next_pair or ranked or after_close == "in" or (
                 after_close in ("and", ".", ":", "\n\n") and bool(doc[m.start].is_sent_start))
-            in_prose = described or told or next_pair or ranked  # (the NER may call the actor an ORG)
+            # "June Vell (Noa Castellane) stands ... Castellane gives June": the actor named alone elsewhere
+            named_alone = len(inner) == 1 and inner[0].ner != "WORK_OF_ART" and " " in inner[0].text \
+                and inner[0].text.split()[-1].lower() in alone and not gazetteer.lookup(inner[0].text)
+            in_prose = described or told or next_pair or ranked or named_alone  # (the NER may call the actor an ORG)
+            caption = caption or named_alone
             looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
                 inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG"))
                 or (in_prose and inner[0].ner != "WORK_OF_ART")) \

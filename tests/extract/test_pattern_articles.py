@@ -50,7 +50,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
-    "the-amber-hour-review-2025-10-03": "'Character (Actor)' in review prose read as a prior credit",
     "universal-remakes-hollowmere-2025-04-30":
         "the 1987 original and its remake are merged; 'Studio is remaking W' and 'co-wrote the script with X' missed",
 }

@@ -637,6 +637,13 @@ PROSE = {
          ("Anja Thorne", "credit", "The Quiet Ward"), ("Cormac Dale", "credit", "Red County"),
          ("Harbor Nine", "cast_member", "Cormac Dale", "Ezra Haim"),
          ("Harbor Nine", "cast_member", "Pip Abernathy", "Tam Lund")}),
+    "'C (A)' in a review's prose, where the actor is named alone elsewhere": Prose(
+        "Halfway through Brine Courts, public defender June Varro (Noa Castel) rehearses a closing argument. "
+        "Her foe is a prosecutor, Silas Ondry (Rafe Lewin-Cole). Castel is ferocious, and Lewin-Cole, the "
+        "Harrow Lane alum, is all menace.",
+        {("Brine Courts", "cast_member", "Noa Castel", "June Varro"),
+         ("Brine Courts", "cast_member", "Rafe Lewin-Cole", "Silas Ondry")},
+        forbidden=lambda fact: fact[1] == "credit" and fact[2] in ("Noa Castel", "Rafe Lewin-Cole")),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
