@@ -512,7 +512,7 @@ class Extractor:
             subject_type, object_type = PREDICATES[p.predicate]
             if final[p.subject] != subject_type or final[p.object] != object_type:
                 continue
-            if p.predicate in ("network", "production_company") and clusters[p.object].kind:
+            if p.predicate in ("network", "production_company") and clusters[p.object].kind and not p.stated:
                 p.predicate = "network" if clusters[p.object].kind == "Network" else "production_company"
             character = None
             if p.character is not None:

@@ -788,7 +788,9 @@ _BLOCK_LABELS = {
     "production": "production_company", "production company": "production_company",
     "production companies": "production_company", "studio": "production_company",
     "network": "network", "streamer": "network", "broadcaster": "network", "channel": "network",
+    "distributor": "network", "distribution": "network",
 }
+_BLOCK_LABEL_WORDS = frozenset(word for label in _BLOCK_LABELS for word in label.split())
 
 
 @pattern("credit-block")
@@ -799,8 +801,9 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
     colons = [i for i, item in enumerate(v.items) if item.lower == ":" and item.entity is None]
     for c in colons:
         start = c - 1
-        while start >= 0 and v.items[start].entity is None and v.items[start].lower not in (".", ";", ":"):
-            start -= 1
+        while start >= 0 and (v.items[start].entity is None or v.items[start].lower in _BLOCK_LABEL_WORDS) \
+                and v.items[start].lower not in (".", ";", ":"):
+            start -= 1  # (a label at a line's start may read as a name: "Production companies:")
         label = " ".join(v.items[k].lower for k in range(start + 1, c))
         role = _BLOCK_LABELS.get(label)
         if role is None or c - start > 5 or v.guarded(c):
@@ -818,7 +821,8 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
                 continue
             if role in ("production_company", "network"):
                 if v.type(k) in ("Organization", "") or ent in v.kinds:
-                    yield Proposal(v.focus, role, ent, 0.8, "credit-block", coerce={ent: "Organization"})
+                    yield Proposal(v.focus, role, ent, 0.8, "credit-block", coerce={ent: "Organization"},
+                                   stated=True)
                 continue
             if ent in v.kinds or v.type(k) == "Work":
                 continue

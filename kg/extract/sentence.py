@@ -35,6 +35,7 @@ class Proposal:
     character: int | None = None
     coerce: dict[int, str] = field(default_factory=dict)  # entity -> type the pattern implies
     type_confidence: float | None = None  # how sure the pattern is of those types, if not `confidence`
+    stated: bool = False  # the text names the organization's role ("Distributor: Neon"), whatever its kind
 
 
 @dataclass

@@ -644,6 +644,13 @@ PROSE = {
         {("Brine Courts", "cast_member", "Noa Castel", "June Varro"),
          ("Brine Courts", "cast_member", "Rafe Lewin-Cole", "Silas Ondry")},
         forbidden=lambda fact: fact[1] == "credit" and fact[2] in ("Noa Castel", "Rafe Lewin-Cole")),
+    "a credit block's distributor is its network, whatever else the company does": Prose(
+        "Brine Courts is a legal drama.\n\nBrine Courts\nVenue: Sundance Film Festival\nDistributor: Neon\n"
+        "Production companies: Blackwick Pictures, Tallowmere Films\nCast: Noa Castel, Rafe Lewin\n",
+        {("Brine Courts", "network", "Neon"), ("Brine Courts", "production_company", "Blackwick Pictures"),
+         ("Brine Courts", "production_company", "Tallowmere Films"), ("Brine Courts", "cast_member", "Noa Castel"),
+         ("Brine Courts", "cast_member", "Rafe Lewin")},
+        absent={("Brine Courts", "production_company", "Neon")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
