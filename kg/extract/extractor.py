@@ -107,7 +107,8 @@ def whole_sentences(doc: Doc) -> list[Span]:
             last = spans[-1]
             end_text = last.text.rstrip()
             if (end_text and end_text[-1] not in '.!?:;"”’)' and "\n" not in last[-1].text_with_ws
-                    and (sent[0].is_lower or sent[0].text in ("(", ",", ";"))) or _ends_in_abbreviation(last):
+                    and (sent[0].is_lower or sent[0].text in ("(", ",", ";"))) or _ends_in_abbreviation(last) \
+                    or (end_text.endswith(":") and "\n" not in last[-1].text_with_ws):  # "Distributor: | Neon"
                 spans[-1] = doc[last.start:sent.end]
                 continue
         spans.append(sent)
