@@ -101,6 +101,22 @@ def _dependency_subject(v: SentenceView, i: int) -> int | None:
     return None
 
 
+def _relative_clause_before(v: SentenceView, i: int) -> int | None:
+    """The comma before a relative clause that ends right before the verb at i: "X, whose casting
+    was announced, | stars"; None if the words before i are not such a clause."""
+    k = i - 1
+    while k >= 0 and v.items[k].lower in ("also", "now", "will", "then"):
+        k -= 1
+    if k < 0 or v.items[k].lower != ",":
+        return None
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if v.items[j].lower in (",", ".", ";") or v.items[j].depth:
+            return None
+        if v.items[j].lower in ("who", "whose") and v.word(j - 1) == "," and j >= 2:
+            return j - 1
+    return None
+
+
 def _subjects_before(v: SentenceView, i: int) -> list[int]:
     """Persons that are the subject of a verb at i: the parser's subject, else the words before."""
     k = _dependency_subject(v, i)
@@ -113,6 +129,9 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
         if found and all(v.person_like(f) for f in found):
             return found
     k = i - 1
+    clause = _relative_clause_before(v, i)
+    if clause is not None:  # "Jo Doe, whose casting was announced in May, stars as C": the name before it
+        k = clause
     while k >= 0 and v.items[k].lower in ("will", "would", "has", "have", "had", "is", "was", "are", "were",
                                           "also", "to", "set", "been", "be", "being", "both", "once",
                                           "again", "later", "previously", "then", "executive", "exec", "co",

@@ -28,6 +28,10 @@ _NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nin
 
 
 #: Words of a sentence about a cast: in one, "a rival, Felix Vane (Jo Doe)" names a character and actor.
+#: Work nouns that, after "X is a" or "X, a", describe a work (a "pilot" may be a person's job).
+DESCRIBING_WORK_NOUNS = WORK_NOUNS - {"pilot"}
+
+
 def _a_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("18", "19", "20")
 
@@ -77,7 +81,7 @@ def _dependency_votes(doc: Doc, m: Mention) -> None:
         heads.append(root.head)
     for head in heads:
         lemma = head.lemma_.lower()
-        if lemma in WORK_NOUNS:
+        if lemma in DESCRIBING_WORK_NOUNS:
             m.votes["Work"] += STRONG
             m.votes["TVSeries" if lemma in TV_NOUNS else "Movie" if lemma in MOVIE_NOUNS else "_"] += 1
         elif lemma in PERSON_NOUNS or lemma in ROLE_NOUNS:
@@ -175,7 +179,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             m.votes["Work"] += 2
         if nxt in _COPULA | {","} and len(after) > 1 and after[1] in _ARTICLES and prev not in _LIST_OPENERS:
             for word in after[2:7]:
-                if word in WORK_NOUNS:
+                if word in DESCRIBING_WORK_NOUNS:
                     m.votes["Work"] += STRONG
                     m.votes["TVSeries" if word in TV_NOUNS else "Movie" if word in MOVIE_NOUNS else "_"] += 1
                     break

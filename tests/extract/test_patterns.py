@@ -651,6 +651,12 @@ PROSE = {
          ("Brine Courts", "production_company", "Tallowmere Films"), ("Brine Courts", "cast_member", "Noa Castel"),
          ("Brine Courts", "cast_member", "Rafe Lewin")},
         absent={("Brine Courts", "production_company", "Neon")}),
+    "a character who is a pilot; a subject before a 'whose' clause": Prose(
+        "Apple TV+ has ordered Low Tide. Odessa Kran has joined the cast. Kran will play Ines Hall, a disgraced "
+        "harbor pilot who comes home. Priya Dunn, whose casting was announced in December, stars as Detective "
+        "Ruth Ash.",
+        {("Low Tide", "cast_member", "Odessa Kran", "Ines Hall"),
+         ("Low Tide", "cast_member", "Priya Dunn", "Detective Ruth Ash")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
