@@ -202,6 +202,17 @@ def _org_at(doc: Doc, k: int, end: int, name_like: list[bool], known_org: Callab
     return known_org is not None and any(known_org(doc[k:e].text) for e in range(stop, k, -1))
 
 
+#: Awards whose name before "winner" or "-nominated" describes a person ("Emmy winner Jo Doe").
+_AWARDS = frozenset("emmy emmys oscar oscars tony bafta grammy golden globe globes sag cesar peabody".split())
+
+
+def _award_modifier(doc: Doc, start: int, end: int) -> bool:
+    """True if the name is an award used as a modifier: "Emmy winner", "Oscar-nominated", "Golden Globe nominee"."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return all(tok.lower_ in _AWARDS for tok in doc[start:end]) and after in (
+        "winner", "winners", "nominee", "nominees", "-", "winning", "nominated", "darling", "favorite")
+
+
 def _romanised_syllable(doc: Doc, j: int) -> bool:
     """True if token j, after a hyphen, is the lower-case second half of a romanised given name
     ("Min-jae", "Ha-neul"), not an English word ("Netflix-backed", "BBC-led")."""
@@ -465,7 +476,8 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
         if ner is None:
             ner = ner_spans.get((start, end))
         text = _surface(doc, start, end)
-        if not text or not any(c.isalpha() for c in text) or (end - start == 1 and text.lower() in COMMON_NOUNS):
+        if not text or not any(c.isalpha() for c in text) or (end - start == 1 and text.lower() in COMMON_NOUNS) \
+                or _award_modifier(doc, start, end):
             continue
         mention = Mention(start, end, text, sent_of.get(start, 0), ner=ner,
                           handle=bool(_HANDLE.match(doc[start].text)) or (start > 0 and doc[start - 1].text in "#@"),

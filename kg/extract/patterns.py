@@ -237,9 +237,12 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             if character < 0 or v.items[character].entity is None or not v.can_be_character(character):
                 continue
             persons = [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]
-        elif w in PLAY_VERBS or (w == "as" and v.word(i - 1) in _CAST_CONTEXT):
+        elif w in PLAY_VERBS or (w == "as" and v.word(i - 1) in _CAST_CONTEXT) or (
+                w == "as" and v.word(i - 1) in ("her", "him", "them") and v.word(i - 2) in ("opposite", "alongside")):
             character = _character_after(v, i)
             start = i - 1 if v.word(i - 1) in ("cast", "stars", "star", "starring", "starred") else i
+            if v.word(i - 2) in ("opposite", "alongside"):
+                start = i - 3  # "is set to star opposite her as C": the subject of "star"
             persons = _subjects_before(v, start) if character is not None else []
         elif w == "as" and (in_cast_context or (i > 0 and v.type(i - 1) == "Person")):
             character = _character_after(v, i)
@@ -332,8 +335,10 @@ def _partners_after(v: SentenceView, i: int) -> int | None:
                 relative and v.items[j].lower == ","):
             return None  # ("wrote the pilot and will produce with A": A shares the second verb only)
         if v.word(j) in ("alongside", "with", "opposite"):
+            if v.word(j + 1) in ("her", "him", "them"):
+                return None  # "star opposite her as C": the partner was named before, C is a role
             k = j + 1
-            while k < min(len(v.items), j + 5) and v.items[k].entity is None and (
+            while k < min(len(v.items), j + 5) and v.items[k].entity is None and v.items[k].lower != "as" and (
                     v.items[k].lower.isalpha() or v.items[k].lower == ","):
                 k += 1  # "with his longtime collaborator, A"
             return k

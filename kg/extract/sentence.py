@@ -327,7 +327,7 @@ class SentenceView:
                 expect = True
             elif item.lower in ("as", "well") and self.word(k + 1) in ("well", "as"):
                 expect = True
-            elif not (expect and (item.lower in _WORK_LIST_WORDS or _singular(item.lower) in WORK_NOUNS
+            elif not (expect and (item.lower in _WORK_LIST_WORDS or (_singular(item.lower) in WORK_NOUNS and self.word(k + 1) != ",")
                                   or (item.lower.isdigit() and len(item.lower) == 4))):
                 break
             k += 1
@@ -342,6 +342,8 @@ television tv feature independent indie short animated american british streamin
 
 def _singular(word: str) -> str:
     """A plural noun's singular, roughly: "comedies" → "comedy", "dramas" → "drama"."""
+    if word in WORK_NOUNS:
+        return word  # "series"
     return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 

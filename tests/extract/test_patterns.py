@@ -657,6 +657,14 @@ PROSE = {
         "Ruth Ash.",
         {("Low Tide", "cast_member", "Odessa Kran", "Ines Hall"),
          ("Low Tide", "cast_member", "Priya Dunn", "Detective Ruth Ash")}),
+    "'is set to star opposite her as C' is the subject's role; 'the Danish series W' is W": Prose(
+        "Netflix has ordered Lampfall. Newcomer Tam Rook has been cast as Marisol, while Emmy winner Della Acker "
+        "(Stonecutter's Son) is set to star opposite her as Guildmistress Orla Penn. Kaia Stell, best known for "
+        "the Danish series Fjordmark, also stars.",
+        {("Lampfall", "cast_member", "Tam Rook", "Marisol"),
+         ("Lampfall", "cast_member", "Della Acker", "Guildmistress Orla Penn"),
+         ("Della Acker", "credit", "Stonecutter's Son"), ("Kaia Stell", "credit", "Fjordmark")},
+        absent={("Lampfall", "cast_member", "Guildmistress Orla Penn"), ("Kaia Stell", "credit", "Danish")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
