@@ -140,13 +140,19 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "recently", "currently", "famously", "reprise", "reprises",
                                           "reprising", "her", "his", "their", "role", "part", "joins", "joined",
                                           "join", "rounds", "round", "rounded", "out", "cast", "takes", "take",
-                                          "guest", ",", ")"):
+                                          "guest", "a", "series", "regular", "recurring", "lead", "leading",
+                                          "supporting", "landed", "lands", "nabbed", "booked", "scored", "back",
+                                          ",", ")"):
         if v.items[k].lower == ")":  # "X (W) guest stars as": past the prior credit
             while k > 0 and v.items[k].lower != "(":
                 k -= 1
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
+                k -= 1
+            if k >= 0 and v.items[k].lower == ")":  # "X (W), who has landed a role as C"
+                while k > 0 and v.items[k].lower != "(":
+                    k -= 1
                 k -= 1
             break
         k -= 1
@@ -165,7 +171,7 @@ voices voice talents vocal
 """.split())
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
                  "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",
-                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest"}
+                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest", "back"}
 _CHARACTER_STOPS = {"in", "on", "opposite", "alongside", ";", ".", "and", "who", "which", "while", "with", "for",
                     "from", "to", "whose", "but", "(", ")", ":"}
 
@@ -271,10 +277,24 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             work, sure = v.anchor(min(persons), exclude={_ent(v, character)}, forward=False)
         if work is None:
             continue
-        for p in persons:
+        characters = _respective_roles(v, character, len(persons))  # "A and B are back as C and D, respectively"
+        for p, role in zip(sorted(persons), characters or [character] * len(persons)):
             yield Proposal(work, "cast_member", _ent(v, p), 0.85 * sure, "plays-character",
-                           character=_ent(v, character), type_confidence=0.85,  # sure of the role, if not the work
-                           coerce={_ent(v, character): "Character", _ent(v, p): "Person"})
+                           character=_ent(v, role), type_confidence=0.85,  # sure of the role, if not the work
+                           coerce={_ent(v, role): "Character", _ent(v, p): "Person"})
+
+
+def _respective_roles(v: SentenceView, first: int, count: int) -> list[int]:
+    """The roles of "as C and D, respectively", one per person, if the list from `first` has as many."""
+    roles, k = [first], first + 1
+    while k < len(v.items) and v.word(k) in (",", "and"):
+        k += 1
+        if k < len(v.items) and v.items[k].entity is not None:
+            roles.append(k)
+            k += 1
+        elif v.word(k) != "respectively":
+            return []
+    return roles if count > 1 and len(roles) == count and v.word(k) == "respectively" else []
 
 
 def _about_the_work(v: SentenceView, i: int, persons: list[int], predicate: str, confidence: float,

@@ -665,6 +665,16 @@ PROSE = {
          ("Lampfall", "cast_member", "Della Acker", "Guildmistress Orla Penn"),
          ("Della Acker", "credit", "Stonecutter's Son"), ("Kaia Stell", "credit", "Fjordmark")},
         absent={("Lampfall", "cast_member", "Guildmistress Orla Penn"), ("Kaia Stell", "credit", "Danish")}),
+    "'are back as C and D, respectively'; 'X (W), who has landed a series regular role as C'": Prose(
+        "Hulu has renewed Brackmoor. Series regulars Celia Arbo (Dunmore Hall) and Fenn Pratt are also back as "
+        "Ottilie Brous and Deputy Ray Lander, respectively. Joining them is Teo Grims (The Ninth Lamp), who has "
+        "landed a series regular role as Elias Fonte.",
+        {("Brackmoor", "cast_member", "Celia Arbo", "Ottilie Brous"),
+         ("Brackmoor", "cast_member", "Fenn Pratt", "Deputy Ray Lander"),
+         ("Brackmoor", "cast_member", "Teo Grims", "Elias Fonte"), ("Celia Arbo", "credit", "Dunmore Hall"),
+         ("Teo Grims", "credit", "The Ninth Lamp")},
+        forbidden=lambda fact: (fact[2], fact[3]) in (("Celia Arbo", "Deputy Ray Lander"),
+                                                      ("Fenn Pratt", "Ottilie Brous"))),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
