@@ -14,9 +14,9 @@ from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
 from .headline import Name, headline_proposals
 from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_NOUNS, PERSON_REFERENCES, POSSESSIVES,
-                      PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
+                      PRIOR_CUES_BY_FIRST_WORD, PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
-from .patterns import PATTERNS, PRIOR_CUES_BY_FIRST_WORD
+from .patterns import PATTERNS
 from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
 from .sentence import Item, Proposal, SentenceView
 from .typing import GAZETTEER as GAZETTEER_WEIGHT

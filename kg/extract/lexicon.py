@@ -132,3 +132,18 @@ REPORTING_VERBS = frozenset("learned reports reported understands revealed".spli
 NEGOTIATIONS = frozenset("talks negotiations negotiating eyed eyeing circling".split())
 #: Lower-case words allowed inside a capitalised title or name.
 NAME_CONNECTORS = frozenset("of the a an to be de du da di del della des van von der den la le les y el al bin".split())
+#: Phrases that list a person's body of work, whose person a profile may leave unnamed:
+#: "Notable film scores include A and B".
+BODY_OF_WORK_CUES = (("credits", "include"), ("credits", "includes"), ("filmography", "includes"),
+                      ("filmography", "include"), ("scores", "include"), ("works", "include"), ("films", "include"))
+#: Phrases after which a person's earlier works are listed: "best known for A and B".
+PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
+              ("star", "of"), ("credits", "including"), *BODY_OF_WORK_CUES,
+              ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
+              ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
+              ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
+              ("project", "since"))
+#: The cues by their first word, so that a word is looked up once.
+PRIOR_CUES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _cue in PRIOR_CUES:
+    PRIOR_CUES_BY_FIRST_WORD.setdefault(_cue[0], []).append(_cue)

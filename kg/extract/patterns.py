@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BY_VERBS, CAST_LIST_CUES, CASTING_VERBS, MUSIC_WORDS, NEGATIONS,
-                      ORDER_VERBS, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES, ROLE_NOUNS, WORK_NOUNS)
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BODY_OF_WORK_CUES, BY_VERBS, CASTING_VERBS, CAST_LIST_CUES,
+                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES,
+                      PRIOR_CUES_BY_FIRST_WORD, ROLE_NOUNS, WORK_NOUNS)
 from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
 
@@ -101,6 +102,16 @@ def _dependency_subject(v: SentenceView, i: int) -> int | None:
     return None
 
 
+def _apposition_start(v: SentenceView, k: int) -> int:
+    """The comma that opens an apposition closed by the comma at k ("X, an alum of W, |"), else k."""
+    for j in range(k - 1, max(-1, k - 10), -1):
+        if v.items[j].lower in (",", ".", ";", "(", ")"):
+            return k
+        if v.items[j].lower in ("a", "an") and v.word(j - 1) == "," and j >= 2 and v.items[j - 2].entity is not None:
+            return j - 1
+    return k
+
+
 def _relative_clause_before(v: SentenceView, i: int) -> int | None:
     """The comma before a relative clause that ends right before the verb at i: "X, whose casting
     was announced, | stars"; None if the words before i are not such a clause."""
@@ -146,6 +157,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
         if v.items[k].lower == ")":  # "X (W) guest stars as": past the prior credit
             while k > 0 and v.items[k].lower != "(":
                 k -= 1
+        if v.items[k].lower == ",":  # "X, an alum of W, rounds out the cast as C": past the apposition
+            k = _apposition_start(v, k)
         if v.items[k].lower == "who":
             k -= 1
             if k >= 0 and v.items[k].lower == ",":
@@ -874,21 +887,6 @@ def credit_block(v: SentenceView) -> Iterator[Proposal]:
                 yield Proposal(v.focus, predicate, ent, 0.8, "credit-block", coerce={ent: "Person"})
 
 
-#: Phrases that list a person's body of work, whose person a profile may leave unnamed:
-#: "Notable film scores include A and B".
-_BODY_OF_WORK_CUES = (("credits", "include"), ("credits", "includes"), ("filmography", "includes"),
-                      ("filmography", "include"), ("scores", "include"), ("works", "include"), ("films", "include"))
-#: Phrases after which a person's earlier works are listed: "best known for A and B".
-PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "of"), ("alumnus", "of"),
-              ("star", "of"), ("credits", "including"), *_BODY_OF_WORK_CUES,
-              ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
-              ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
-              ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
-              ("project", "since"))
-#: The cues by their first word, so that a word is looked up once.
-PRIOR_CUES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
-for _cue in PRIOR_CUES:
-    PRIOR_CUES_BY_FIRST_WORD.setdefault(_cue[0], []).append(_cue)
 
 
 def _clause_person(v: SentenceView, i: int) -> int | None:
@@ -961,7 +959,7 @@ def prior_credit_phrase(v: SentenceView) -> Iterator[Proposal]:
         if person is None and debut and v.word(i - 1) in ("'s", "’s") and v.type(i - 2) == "Person":
             person = i - 2
         subject = _ent(v, person) if person is not None else None
-        if subject is None and cue in _BODY_OF_WORK_CUES and v.focus is None:
+        if subject is None and cue in BODY_OF_WORK_CUES and v.focus is None:
             subject = v.person_before  # a profile's "Notable film scores include A and B": its person's
         if subject is None:
             continue

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, REPORTING_VERBS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
+from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, PRIOR_CUES_BY_FIRST_WORD, REPORTING_VERBS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
                       PRONOUNS_WORK, ROLE_NOUNS, WORK_NOUNS)
 
 
@@ -176,6 +176,15 @@ class SentenceView:
             return self.items[j - 2].entity
         return None
 
+    def after_prior_cue(self, k: int) -> bool:
+        """True if the work at k is named as a prior credit: "an alum of W", "best known for the W"."""
+        j = k - 1 if self.word(k - 1) == "the" else k
+        for length in (2, 3):
+            words = tuple(self.word(m) for m in range(j - length, j))
+            if words in PRIOR_CUES_BY_FIRST_WORD.get(words[0], ()):
+                return True
+        return False
+
     def credit_prefix(self, k: int) -> bool:
         """True if the work at k only says who a person is: "W's Jane Doe", "W star Jane Doe"."""
         j = k + 1
@@ -207,7 +216,7 @@ class SentenceView:
             item = self.items[k]
             if item.depth == 0 and item.entity is not None and item.entity not in exclude \
                     and self.type(k) == "Work" and not item.blocked and not self.credit_prefix(k) \
-                    and not self.in_closed_relative_clause(k, i):
+                    and not self.in_closed_relative_clause(k, i) and not self.after_prior_cue(k):
                 return item.entity, 1.0
             if item.depth == 0 and (self.work_ref(k) or (item.lower in PRONOUNS_WORK and item.entity is not None)):
                 named = self.apposed_work(k) if item.entity is None else None

@@ -675,6 +675,11 @@ PROSE = {
          ("Teo Grims", "credit", "The Ninth Lamp")},
         forbidden=lambda fact: (fact[2], fact[3]) in (("Celia Arbo", "Deputy Ray Lander"),
                                                       ("Fenn Pratt", "Ottilie Brous"))),
+    "'X, an alum of W, rounds out the cast as C': W is a prior credit, C the role in the new work": Prose(
+        "Netflix has ordered Lampfall. Jem Vane, an alum of The Brass Needle, rounds out the cast as Aldo Crane, "
+        "a smuggler.",
+        {("Lampfall", "cast_member", "Jem Vane", "Aldo Crane"), ("Jem Vane", "credit", "The Brass Needle")},
+        absent={("The Brass Needle", "cast_member", "Jem Vane")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
