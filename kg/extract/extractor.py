@@ -5,7 +5,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import ENTITY_TYPES, PREDICATES, Article, ArticleExtraction, Entity, Fact, Provenance
 from ..resolve import UnionFind, fold_name, name_key, preferred_label, short_form_target
@@ -85,6 +85,15 @@ def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
     before = tokens.lower[max(0, m.start - 6):m.start]
     return any(tuple(before[k:k + len(cue)]) == cue
                for k, word in enumerate(before) for cue in PRIOR_CUES_BY_FIRST_WORD.get(word, ()))
+
+
+def _agent_of_named_work(by: Token) -> bool:
+    """True if "by" introduces the agent of a main clause about a named work ("W was created by X"),
+    not about someone's ("Her first film was directed by X": "her" is still the one before)."""
+    verb = by.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return verb.dep_ == "ROOT" and bool(subjects) and subjects[0].pos_ == "PROPN" and not any(
+        t.lower_ in ("her", "his", "their", "its") for t in subjects[0].subtree)
 
 
 def _headline_credit(title: str, label: str) -> bool:
@@ -422,7 +431,7 @@ class Extractor:
                     for j in range(m.start, m.end):
                         item_of_token[j] = len(items)
                     items.append(Item(m.text.lower(), m.entity, depth, blocked=k in blocked, token=k))
-                    if depth == 0 and self._salient_person(tokens.dep, m, types, strength, kinds, last_person):
+                    if depth == 0 and self._salient_person(tokens, m, types, strength, kinds, last_person):
                         last_person = m.entity
                     if depth == 0 and types.get(m.entity) == "Work" and tokens.dep[m.end - 1] in ("nsubj", "nsubjpass"):
                         last_work = m.entity
@@ -464,15 +473,17 @@ class Extractor:
                 yield sent, proposal
 
     @staticmethod
-    def _salient_person(deps: list[str], m: Mention, types, strength, kinds, last_person: int | None) -> bool:
+    def _salient_person(tokens: TokenTable, m: Mention, types, strength, kinds, last_person: int | None) -> bool:
         """True if a mention becomes what "she"/"he" refer to: a person who is the subject of a
-        clause (an object or an apposed role name does not displace the subject before it)."""
+        clause, or the agent of a main clause ("W was created by X"); an object or an apposed role name does not
+        displace the subject before it."""
         person = types.get(m.entity) == "Person" or (
             types.get(m.entity) in ("", "Work") and strength.get(m.entity, 0) <= 2.5 and m.entity not in kinds
             and m.ner in ("PERSON", None, "PRODUCT"))
         if not person:
             return False
-        return last_person is None or deps[m.end - 1] in ("nsubj", "nsubjpass")
+        agent = m.start > 0 and tokens.dep[m.start - 1] == "agent" and _agent_of_named_work(tokens.doc[m.start - 1])
+        return last_person is None or agent or tokens.dep[m.end - 1] in ("nsubj", "nsubjpass")
 
     @staticmethod
     def _definite_reference(lowers: list[str], k: int, end: int, starts, last_person: int | None,

@@ -173,8 +173,24 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
         return []
     if v.items[k].pronoun and v.types.get(v.items[k].entity) == "Person":
         return [k]
+    if v.items[k].lower == "and" and v.items[k - 1].entity is None:  # "X will direct W and also produces": X
+        subject = _clause_subject(v, k)
+        return [subject] if subject is not None else []
     found, _ = v.collect(k, "Person", step=-1)
     return [f for f in found if v.person_like(f)]
+
+
+def _clause_subject(v: SentenceView, k: int) -> int | None:
+    """The person whose verb a clause joined by "and" at k goes on from: the first name before k
+    that a verb follows ("Jo Doe will helm two episodes and also executive produces")."""
+    for j in range(k - 1, -1, -1):
+        if v.items[j].lower in (".", ";", ":"):
+            return None
+        if v.items[j].entity is not None and v.person_like(j) and v.type(j) == "Person" \
+                and v.word(j + 1) in ("will", "has", "is", "was", "also", "had", "would", "wrote", "directed",
+                                      "directs", "writes", "created", "stars", "starred"):
+            return j
+    return None
 
 
 #: Words between a cast-list cue and its first name: "starring are", "the ensemble cast of".
@@ -362,8 +378,8 @@ def _partners_after(v: SentenceView, i: int) -> int | None:
     [his partner,] A and B"; None if the clause names none."""
     relative = any(v.word(k) in ("who", "which") for k in range(max(0, i - 4), i))  # "X, who also wrote W,"
     for j in range(i + 1, min(len(v.items), i + 9)):
-        if v.items[j].entity is not None and v.word(j + 1) == "banner":
-            continue  # "produce through her Studio banner alongside A"
+        if v.items[j].entity is not None and (v.word(j + 1) == "banner" or (j == i + 1 and v.type(j) == "Work")):
+            continue  # "produce through her Studio banner alongside A", "produces W alongside A"
         if v.items[j].lower in (".", ";", "who", "which", "while", "and") or v.items[j].entity is not None or (
                 relative and v.items[j].lower == ","):
             return None  # ("wrote the pilot and will produce with A": A shares the second verb only)

@@ -300,6 +300,13 @@ class SentenceView:
                     break
                 found.append(k)
                 expect_member = False
+            elif step == 1 and item.lower == "," and found and not expect_member and self.word(k + 1) == "who":
+                close = next((j for j in range(k + 2, min(len(self.items), k + 14))
+                              if self.items[j].lower in (",", ".", ";")), None)
+                if close is None or self.items[close].lower != ",":
+                    break
+                k = close  # "A, who also directed W, and B": past the clause, the list goes on
+                continue
             elif item.lower in (",", "and", "&", "as", "well", "plus") or (step < 0 and item.lower == "both"):
                 if item.lower in (",", "and", "&", "plus") or (item.lower == "well" and self.word(k + step) == "as"):
                     expect_member = True  # "A, B as well as C"

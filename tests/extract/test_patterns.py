@@ -680,6 +680,16 @@ PROSE = {
         "a smuggler.",
         {("Lampfall", "cast_member", "Jem Vane", "Aldo Crane"), ("Jem Vane", "credit", "The Brass Needle")},
         absent={("The Brass Needle", "cast_member", "Jem Vane")}),
+    "producers after a second verb, around a relative clause, and 'she' after 'created by'": Prose(
+        "Hulu has renewed Brackmoor. Teo Grims joins the cast. Brackmoor was created by Jo Marchetti, who wrote "
+        "every episode. She previously created Ironwood Parish. Marchetti executive produces Brackmoor alongside "
+        "Anders Kilby, who also directed its first episode, and Ruth Falco. Toby Ekwu will helm two episodes "
+        "and also executive produces.",
+        {("Brackmoor", "creator", "Jo Marchetti"), ("Ironwood Parish", "creator", "Jo Marchetti"),
+         ("Brackmoor", "producer", "Jo Marchetti"), ("Brackmoor", "producer", "Anders Kilby"),
+         ("Brackmoor", "producer", "Ruth Falco"), ("Brackmoor", "director", "Toby Ekwu"),
+         ("Brackmoor", "producer", "Toby Ekwu")},
+        absent={("Ironwood Parish", "creator", "Teo Grims")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
