@@ -22,7 +22,7 @@ pilot opener debut run installment instalment chapter volume adaptation showrunn
 #: kind of organization they usually are.
 ORG_SUFFIXES = {"films": "Studio", "pictures": "Studio", "productions": "Studio", "studios": "Studio",
                 "entertainment": "Studio", "media": "Studio", "television": "Studio", "animation": "Studio",
-                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio", "records": "Studio",
+                "corporation": "Studio", "inc.": "Studio", "ltd": "Studio", "llc": "Studio", "records": "Studio", "film": "Studio",
                 "network": "Network", "channel": "Network", "broadcasting": "Network"}
 COMPANY_WORDS = frozenset(ORG_SUFFIXES)
 #: Nouns that say a name is a company: "X, the production company behind W", "X is a game developer".

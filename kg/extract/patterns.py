@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BODY_OF_WORK_CUES, BY_VERBS, CASTING_VERBS, CAST_LIST_CUES,
-                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES,
+from .lexicon import (ACTIVE_VERBS, AIR_WORDS, BODY_OF_WORK_CUES, BY_VERBS, CASTING_VERBS, CAST_LIST_CUES, COMPANY_NOUNS,
+                      MUSIC_WORDS, NEGATIONS, ORDER_VERBS, ORG_SUFFIXES, PERSON_AFTER_WORK, PLAY_VERBS, POSSESSIVES,
                       PRIOR_CUES_BY_FIRST_WORD, ROLE_NOUNS, WORK_NOUNS)
 from .mentions import CALENDAR_WORDS
 from .sentence import Proposal, SentenceView
@@ -739,6 +739,29 @@ def _clause_before(v: SentenceView, i: int, span: int) -> range:
     return range(k + 1, i)
 
 
+def _company_partners(v: SentenceView, k: int) -> list[int]:
+    """The companies a studio makes a work with, from k: "with UK outfit Studio2", "in association
+    with Jo Doe's Studio2", "with Studio2, Jo Doe's own company"."""
+    if v.word(k) == "in" and v.word(k + 1) == "association":
+        k += 2
+    if v.word(k) != "with":
+        return []
+    found = []
+    for j in range(k + 1, min(len(v.items), k + 8)):
+        item = v.items[j]
+        if item.lower in (".", ";", "while", "which", "who") or (found and item.lower == ","):
+            break
+        if item.entity is None or v.word(j + 1) in POSSESSIVES or (v.type(j) == "Other" and v.word(j + 1).isalpha()):
+            continue  # "UK outfit", "Jo Doe's"
+        described = v.word(j + 1) == "," and any(v.word(m) in COMPANY_NOUNS for m in range(j + 2, j + 6))
+        if item.entity in v.kinds or v.type(j) == "Organization" or item.lower.split()[-1] in ORG_SUFFIXES \
+                or described:  # ("with Little Ferrous, her own company")
+            found.append(item.entity)
+        else:
+            break
+    return found
+
+
 #: Nouns after a place in "N's Los Angeles studios": the company's premises, not a work of it.
 PREMISES_NOUNS = frozenset("studios studio offices office headquarters bureau newsroom campus lot".split())
 
@@ -812,15 +835,25 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 kind_of_role = "production_company" if role == "studio" or banner else "network"
                 yield Proposal(work, kind_of_role, org, 0.75 * sure, f"organization-role:{role or 'banner'}",
                                coerce={org: "Organization"})
+                if nxt == "banner" and v.word(i + 2) == "," and v.word(i + 3) == "which":  # "..., which is
+                    verb = next((k for k in range(i + 4, min(len(v.items), i + 7))  # producing with Studio2"
+                                 if v.word(k).startswith("produc")), None)
+                    for partner in _company_partners(v, verb + 1) if verb is not None else []:
+                        yield Proposal(work, "production_company", partner, 0.75 * sure, "organization-role:banner",
+                                       coerce={partner: "Organization"})
             continue
         # "Studio produces the series", "Studio is producing W"
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 4))]
         if kind == "Studio" and set(window) & {"produces", "produced", "producing", "produce", "co-produces"}:
-            work = v.work_after(i + 2, span=5)
+            verb = i + 1 + next(n for n, word in enumerate(window) if word.startswith(("produc", "co-produc")))
+            partners = _company_partners(v, verb + 1)  # "Studio is producing with Studio2", "in association with"
+            work = v.work_after(i + 2, span=5) if not partners and v.word(verb + 1) not in ("with", "in") else None
             if work is None:
                 work = v.anchor(i, exclude={org})[0]
             if work is not None:
-                yield Proposal(work, "production_company", org, 0.75, "studio-produces")
+                for company in [org, *partners]:
+                    yield Proposal(work, "production_company", company, 0.75, "studio-produces",
+                                   coerce={company: "Organization"})
             continue
         # "N has ordered W", "N has given a series order to W", "N renewed W"
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 9))]

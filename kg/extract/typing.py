@@ -169,6 +169,10 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             k = after.index(")", k) + 1  # "W (Netflix) adds Jo Doe"
         if k < len(after) and after[k] in CASTING_VERBS and m.end + k + 1 in by_start:
             m.votes["Work"] += 2  # "W has cast Jo Doe", "W adds Jo Doe" (a director may cast too: a weak vote)
+        if nxt in ("banner", "shingle") or (nxt == "," and len(after) > 2 and (
+                after[1] in ("a", "an", "the", "her", "his", "their") or after[2] in ("'s", "’s"))
+                and any(w in COMPANY_NOUNS for w in after[2:6])):
+            m.votes["Organization"] += STRONG  # "her Halfmoon Row banner", "Little Ferrous, her own company"
         if after[:1] and (after[0] in REPORTING_VERBS or (after[0] == "has" and after[1:2] and after[1] in REPORTING_VERBS)):
             m.votes["Organization"] += STRONG  # "Variety has learned", "Deadline reports": an outlet
         if _made_by_or_starring(after, m.end + 1 in by_start, in_list=prev in _LIST_OPENERS | {","}):

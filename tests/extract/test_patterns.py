@@ -690,6 +690,25 @@ PROSE = {
          ("Brackmoor", "producer", "Ruth Falco"), ("Brackmoor", "director", "Toby Ekwu"),
          ("Brackmoor", "producer", "Toby Ekwu")},
         absent={("Ironwood Parish", "creator", "Teo Grims")}),
+    "a studio producing with a company described as someone's own": Prose(
+        "HBO has ordered Glass Almanac. A24 is producing with Little Ferro, Ines Vant's own company.",
+        {("Glass Almanac", "production_company", "A24"), ("Glass Almanac", "production_company", "Little Ferro")},
+        forbidden=lambda fact: fact[1] == "producer" and fact[2] == "Little Ferro"),
+    "a studio producing in association with a person's company": Prose(
+        "Peacock has ordered Ember Code. Universal Television produces in association with Perrin Woods' Quarry "
+        "Hill Productions.",
+        {("Ember Code", "production_company", "Universal Television"),
+         ("Ember Code", "production_company", "Quarry Hill Productions")}),
+    "a studio producing with a foreign outfit": Prose(
+        "Lionsgate has acquired The Map Wake. Nordvind Film is producing with UK outfit Greyhope Pictures.",
+        {("The Map Wake", "production_company", "Nordvind Film"),
+         ("The Map Wake", "production_company", "Greyhope Pictures")},
+        forbidden=lambda fact: fact[1] == "producer" and fact[2] == "Nordvind Film"),
+    "a banner 'which is producing with' a studio": Prose(
+        "Netflix has ordered Lampfall, created by Wren Osei. Osei executive produces via her Halfmoon Lane banner, "
+        "which is producing with Warner Bros. Television.",
+        {("Lampfall", "production_company", "Halfmoon Lane"),
+         ("Lampfall", "production_company", "Warner Bros. Television"), ("Lampfall", "producer", "Wren Osei")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
