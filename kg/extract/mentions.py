@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import NAME_CONNECTORS, PERSON_NOUNS, ROLE_NOUNS, WORK_NOUNS, WORK_PARTS
+from .lexicon import NAME_CONNECTORS, ORG_SUFFIXES, PERSON_NOUNS, ROLE_NOUNS, WORK_NOUNS, WORK_PARTS
 
 #: Titles that belong to the name after them: "Dr. Ellen Hask", "Father Aurelio Pike".
 HONORIFICS = {"Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Father", "Sister", "Brother", "Lieutenant",
@@ -190,6 +190,20 @@ def _possessive_title(doc: Doc, i: int, j: int, known_org: Callable[[str], bool]
     if known_org is not None and (known_org(owner.text) or known_org(doc[i + 1:j - 1].text)):
         return False
     return doc[i].text in ("The", "A", "An") or (i > 0 and doc[i - 1].text == "(" and owner.root.ent_type_ != "PERSON")
+
+
+def _person_of_company(doc: Doc, start: int, end: int, text: str,
+                       known_org: Callable[[str], bool] | None) -> int | None:
+    """The "of" that joins a person's name to a company's in one run ("Noor Haddad of Halfmoon
+    Row"), where the company is known or named apart elsewhere in the text; None otherwise."""
+    if end - start < 4 or doc[start].text in ("The", "A", "An"):
+        return None
+    cut = next((k for k in range(start + 2, min(end - 1, start + 4)) if doc[k].text == "of"), None)
+    if cut is None or not all(tok.is_title for tok in doc[start:cut]):
+        return None
+    company = doc[cut + 1:end].text
+    known = (known_org is not None and known_org(company)) or doc[end - 1].lower_ in ORG_SUFFIXES
+    return cut if known or re.search(re.escape(company) + r"\s+(?:banner|shingle)\b", text) else None
 
 
 def _org_at(doc: Doc, k: int, end: int, name_like: list[bool], known_org: Callable[[str], bool] | None) -> bool:
@@ -455,6 +469,14 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                 candidates[(start, start + cut)] = label if label == "ORG" else None
                 candidates[(start + cut, end)] = "PERSON" if label == "PERSON" else None
                 ner_spans.pop((start, end), None)
+    # "Noor Haddad of Halfmoon Row": a person of a company the article names on its own too.
+    text = doc.text
+    for (start, end), label in list(candidates.items()):
+        cut = _person_of_company(doc, start, end, text, known_org)
+        if cut:
+            del candidates[(start, end)]
+            candidates[(start, cut)] = "PERSON"
+            candidates[(cut + 1, end)] = "ORG"
     # Keep the longest of overlapping candidates; a NER label inside a chunk stays as evidence.
     ordered = sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0]))
     taken = [False] * len(doc)

@@ -169,6 +169,9 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                 k -= 1
             break
         k -= 1
+    if k >= 2 and v.items[k].entity is not None and v.word(k - 1) == "of" and (
+            v.items[k].entity in v.kinds or v.type(k) == "Organization"):
+        k -= 2  # "A and B of Studio also executive produce": the people, not their company
     if k < 0:
         return []
     if v.items[k].pronoun and v.types.get(v.items[k].entity) == "Person":
@@ -849,7 +852,7 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             partners = _company_partners(v, verb + 1)  # "Studio is producing with Studio2", "in association with"
             work = v.work_after(i + 2, span=5) if not partners and v.word(verb + 1) not in ("with", "in") else None
             if work is None:
-                work = v.anchor(i, exclude={org})[0]
+                work = v.anchor(i, exclude={org, *partners}, forward=not partners)[0]
             if work is not None:
                 for company in [org, *partners]:
                     yield Proposal(work, "production_company", company, 0.75, "studio-produces",

@@ -300,6 +300,18 @@ class SentenceView:
                     break
                 found.append(k)
                 expect_member = False
+            elif step == 1 and item.lower == "of" and found and not expect_member:
+                j = k + 1  # "A of Oslo-based Studio, B and C": the member's company, not a member
+                while j < len(self.items) and self.items[j].entity is None and self.items[j].lower not in (
+                        ",", "and", ".", ";"):
+                    j += 1
+                while j < len(self.items) and self.items[j].entity is not None and self.word(j + 1) in ("-", "based"):
+                    j += 3 if self.word(j + 1) == "-" else 2  # "Oslo-based"
+                if j >= len(self.items) or self.items[j].entity is None or not (
+                        self.items[j].entity in self.kinds or self.type(j) == "Organization"):
+                    break
+                k = j + 1
+                continue
             elif step == 1 and item.lower == "," and found and not expect_member and self.word(k + 1) == "who":
                 close = next((j for j in range(k + 2, min(len(self.items), k + 14))
                               if self.items[j].lower in (",", ".", ";")), None)

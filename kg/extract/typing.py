@@ -130,7 +130,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         subject_of_role = prev == "," and (nxt in PLAY_VERBS or nxt in _ROLE_VERBS)  # "In the series, X stars as"
         verb_feature = prev == "feature" and prev2 in ("to", "will", "would", "also", "and", "not", "may", "could")
         if (prev in WORK_NOUNS and not verb_feature) or (  # ("to feature Jo Doe as C": a verb)
-                prev in (",", ":") and prev2 in WORK_NOUNS and not subject_of_role):
+                prev in (",", ":") and prev2 in WORK_NOUNS and doc[m.start - 2].is_lower and not subject_of_role):
             m.votes["Work"] += STRONG
             m.votes["TVSeries" if (prev in TV_NOUNS or prev2 in TV_NOUNS) else
                     "Movie" if (prev in MOVIE_NOUNS or prev2 in MOVIE_NOUNS) else "_"] += 1

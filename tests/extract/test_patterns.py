@@ -709,6 +709,14 @@ PROSE = {
         "which is producing with Warner Bros. Television.",
         {("Lampfall", "production_company", "Halfmoon Lane"),
          ("Lampfall", "production_company", "Warner Bros. Television"), ("Lampfall", "producer", "Wren Osei")}),
+    "producers named with their company: 'A of Oslo-based X Film, B and C', 'A and B of X also produce'": Prose(
+        "Netflix has ordered Lampfall. Wren Osei executive produces via her Halfmoon Lane banner. Gid Fairley and "
+        "Noor Hadd of Halfmoon Lane also executive produce. Producers are Frida Lind of Oslo-based Nordvik Film, "
+        "Paul Okon and Ida Marr.",
+        {("Lampfall", "producer", "Wren Osei"), ("Lampfall", "producer", "Gid Fairley"),
+         ("Lampfall", "producer", "Noor Hadd"), ("Lampfall", "producer", "Frida Lind"),
+         ("Lampfall", "producer", "Paul Okon"), ("Lampfall", "producer", "Ida Marr")},
+        forbidden=lambda fact: "Noor Hadd of Halfmoon Lane" in fact or fact[0] == "Paul Okon"),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
