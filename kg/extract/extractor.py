@@ -75,6 +75,8 @@ def _defines_a_person(sent: Span, clusters: list[Cluster], tokens: TokenTable) -
     return any(person.get(t.i) == "Person" for t in subject.subtree)
 
 
+#: Roles on a work that make it the one a profile is talking about for now.
+_WORK_ROLES = frozenset("cast_member director writer producer creator".split())
 #: Nouns that say what a person does, in a profile's first sentence.
 _PROFESSIONS = frozenset("""filmmaker screenwriter playwright composer personality presenter broadcaster
 journalist author novelist dancer wrestler artist entertainer voice""".split())
@@ -416,6 +418,7 @@ class Extractor:
         last_person = None
         last_work = None  # the last work that was the subject of a clause: what "it" refers to
         last_organization: dict[str, int] = {}  # kind -> the last organization of it named
+        recent_work = None  # the last work a person took a role in
         for sent in sentences:
             person_before = last_person
             items: list[Item] = []
@@ -467,9 +470,12 @@ class Extractor:
                         item.entity, item.pronoun = (last_work if last_work is not None else focus), True
                     items.append(item)
                 k += 1
+            # A profile has no work of its own: "the series", "her co-stars" are the last work a role was in.
             view = SentenceView(items, types, strength, kinds, focus, tokens.doc, person_cues, item_of_token,
-                                person_before)
+                                person_before, recent_work=recent_work if focus is None else None)
             for proposal in self._run_patterns(view):
+                if proposal.predicate in _WORK_ROLES and types.get(proposal.subject) == "Work":
+                    recent_work = proposal.subject
                 yield sent, proposal
 
     @staticmethod

@@ -191,7 +191,7 @@ def _clause_subject(v: SentenceView, k: int) -> int | None:
             return None
         if v.items[j].entity is not None and v.person_like(j) and v.type(j) == "Person" \
                 and v.word(j + 1) in ("will", "has", "is", "was", "also", "had", "would", "wrote", "directed",
-                                      "directs", "writes", "created", "stars", "starred"):
+                                      "directs", "writes", "created", "stars", "starred", "now", "currently"):
             return j
     return None
 
@@ -335,6 +335,9 @@ def _about_the_work(v: SentenceView, i: int, persons: list[int], predicate: str,
     if not persons:
         return
     work, sure = v.anchor(i, exclude={_ent(v, p) for p in persons})
+    if work is None and any(v.word(k) in ("her", "his", "their") and v.word(k + 1) in ("co-stars", "castmates")
+                            for k in range(max(0, i - 3), i)):
+        work = v.current_work  # a profile's "her co-stars include A and B": in the work she was last in
     if work is None:
         return
     for p in persons:
@@ -512,7 +515,9 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         if not persons:
             continue
         after, j = i + 1, i + 1
-        while v.word(j) in (",", "and", "co") or (v.word(j) in ACTIVE_VERBS and j > i + 1):
+        if v.word(j) in ("in", "on") and v.word(j + 1) == "and":
+            j += 1  # "stars in and executive produces W": the verbs share the object
+        while v.word(j) in (",", "and", "co", "executive", "exec") or (v.word(j) in ACTIVE_VERBS and j > i + 1):
             j += 1
             if v.word(j - 1) in ACTIVE_VERBS:
                 after = j  # "wrote, directed and produced the film W": the verbs share the object
@@ -789,7 +794,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
         if nxt in POSSESSIVES or (article in determiners and _work_noun_follows(v, i + 1)):
             k = i + 1
             described = False  # a work noun between: "N's new drama, W" (not "N's head of scripted, Jo Doe")
-            while k < len(v.items) and k < i + 7 and v.items[k].entity is None and v.items[k].lower not in (".", ";"):
+            while k < len(v.items) and k < i + 7 and (v.items[k].entity is None or v.word(k + 1) == "-") \
+                    and v.items[k].lower not in (".", ";"):  # ("N's Korean-language drama W": a modifier)
                 described = described or v.items[k].lower in WORK_NOUNS
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
                     if kind:
@@ -973,8 +979,12 @@ def _person_after(v: SentenceView, i: int) -> int | None:
 
 
 def _past_her_part(v: SentenceView, k: int) -> int:
-    """Where the works start after "her (breakout) turn in", "his role on", "their work on"."""
+    """Where the works start after "her (breakout) turn in", "his role on", "their work on",
+    "six seasons on"."""
     j = k
+    if (v.word(j).isdigit() or v.word(j) in _COUNT_WORDS) and v.word(j + 1) in ("seasons", "years", "episodes") \
+            and v.word(j + 2) in ("on", "of", "in"):
+        return j + 3
     if v.word(j) in ("her", "his", "their"):
         j += 1
         if v.word(j + 1) in _PARTS:
@@ -985,6 +995,7 @@ def _past_her_part(v: SentenceView, k: int) -> int:
 
 
 _PARTS = frozenset("turn turns role roles work performance performances part parts".split())
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve several many".split())
 
 
 @pattern("prior-credit-phrase")

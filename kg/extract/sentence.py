@@ -51,6 +51,13 @@ class SentenceView:
     person_cues: dict[int, float] = field(default_factory=dict)  # entity -> votes from person cues
     item_of_token: dict[int, int] = field(default_factory=dict)  # token index -> item index
     person_before: int | None = None  # the person "he"/"she" referred to as the sentence began
+    recent_work: int | None = None  # in a profile (no focus), the last work its person took a role in
+
+    @property
+    def current_work(self) -> int | None:
+        """What "the series" or "her co-stars" are about: the article's work, or in a profile the
+        last work its person took a role in."""
+        return self.focus if self.focus is not None else self.recent_work
 
     def person_of_possessive(self, i: int) -> int | None:
         """The person entity that "his"/"her"/"their" at item i refers to: the last person named
@@ -221,15 +228,15 @@ class SentenceView:
             if item.depth == 0 and (self.work_ref(k) or (item.lower in PRONOUNS_WORK and item.entity is not None)):
                 named = self.apposed_work(k) if item.entity is None else None
                 return (named if named is not None else item.entity if item.entity is not None
-                        else self.focus), 0.9
+                        else self.current_work), 0.9
         if forward:
             for k in range(i + 1, len(self.items)):
                 item = self.items[k]
                 if item.depth == 0 and item.entity is not None and item.entity not in exclude \
-                        and self.type(k) == "Work" and not item.blocked:
+                        and self.type(k) == "Work" and not item.blocked and not self.credit_prefix(k):
                     return item.entity, 0.9
                 if item.depth == 0 and self.work_ref(k):
-                    return self.focus, 0.85
+                    return self.current_work, 0.85
         if self.focus is None:  # no work known in the article: a name the NER alone typed may be it
             for k in range(i - 1, -1, -1):
                 item = self.items[k]
@@ -315,7 +322,7 @@ class SentenceView:
             elif step == 1 and item.lower == "," and found and not expect_member and self.word(k + 1) == "who":
                 close = next((j for j in range(k + 2, min(len(self.items), k + 14))
                               if self.items[j].lower in (",", ".", ";")), None)
-                if close is None or self.items[close].lower != ",":
+                if close is None or self.items[close].lower != "," or self._starts_clause(close + 1):
                     break
                 k = close  # "A, who also directed W, and B": past the clause, the list goes on
                 continue
@@ -326,6 +333,18 @@ class SentenceView:
                 break
             k += step
         return found, k
+
+    def _starts_clause(self, k: int) -> bool:
+        """True if "and B" at k begins a clause of its own: "..., and B (W) directed all six episodes"."""
+        j = k + 1 if self.word(k) == "and" else k
+        if j >= len(self.items) or self.items[j].entity is None:
+            return False
+        j += 1
+        if self.word(j) == "(":
+            while j < len(self.items) and self.items[j].lower != ")":
+                j += 1
+            j += 1
+        return self.word(j).isalpha() and self.word(j) not in ("and", "or", "as", "for", "to", "in", "on", "of", "with")
 
     def works_from(self, i: int, limit: int = 12) -> list[int]:
         """Items of a list of works from i on: "NBC's Crosstown and Hulu's The Pemberton Rules",

@@ -717,6 +717,20 @@ PROSE = {
          ("Lampfall", "producer", "Noor Hadd"), ("Lampfall", "producer", "Frida Lind"),
          ("Lampfall", "producer", "Paul Okon"), ("Lampfall", "producer", "Ida Marr")},
         forbidden=lambda fact: "Noor Hadd of Halfmoon Lane" in fact or fact[0] == "Paul Okon"),
+    "a profile: 'stars in and executive produces W', then 'her co-stars include'": Prose(
+        "Carys Vant is an American actress. Best known for six seasons on Lowland Psalms, she now stars in and "
+        "executive produces The Widow's Ledger, HBO's new limited series. Her co-stars include Jude Kettle as "
+        "Agnes' brother-in-law, Lionel Pell, while Lowland Psalms veteran Pell Rasmus turns up in a cameo.",
+        {("The Widow's Ledger", "cast_member", "Carys Vant"), ("The Widow's Ledger", "producer", "Carys Vant"),
+         ("Carys Vant", "credit", "Lowland Psalms"), ("The Widow's Ledger", "cast_member", "Jude Kettle"),
+         ("Pell Rasmus", "credit", "Lowland Psalms"), ("The Widow's Ledger", "network", "HBO")},
+        absent={("Lowland Psalms", "cast_member", "Jude Kettle"), ("Lowland Psalms", "cast_member", "Carys Vant")}),
+    "'created by A, who is showrunner, and B (W) directed': B starts a clause of her own": Prose(
+        "HBO has ordered Glass Ledger. The series was created by playwright Osric Bapt, who also serves as "
+        "showrunner, and Mira Touss (Salt Harbor) directed all six episodes.",
+        {("Glass Ledger", "creator", "Osric Bapt"), ("Glass Ledger", "director", "Mira Touss"),
+         ("Mira Touss", "credit", "Salt Harbor")},
+        absent={("Glass Ledger", "creator", "Mira Touss")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
