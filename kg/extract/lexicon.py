@@ -126,6 +126,9 @@ HYPOTHETICAL = frozenset("""if would could might should may hopes hope hoping ho
 rumor rumors rumour rumours speculation speculated talks negotiations negotiating eyeing eyed circling
 considering considered campaigned campaigning campaign petition petitions wants want wish wishes
 dream potential possible possibly unconfirmed whether""".split())
+#: Words for a character's kin and circle: "Agnes' brother-in-law", "June's sister".
+RELATIVES = frozenset("""brother sister mother father son daughter wife husband uncle aunt cousin nephew niece
+grandmother grandfather mentor rival boss partner fiance fiancee friend""".split())
 #: Verbs after an outlet's name that report the news: "Variety has learned", "Deadline reports".
 REPORTING_VERBS = frozenset("learned reports reported understands revealed".split())
 #: Words of a deal still being negotiated, which may govern a role named well after them.
@@ -142,7 +145,7 @@ PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "o
               ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
               ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
               ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
-              ("project", "since"))
+              ("project", "since"), ("memorable", "in"), ("memorable", "as"))
 #: The cues by their first word, so that a word is looked up once.
 PRIOR_CUES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _cue in PRIOR_CUES:

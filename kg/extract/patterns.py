@@ -484,8 +484,8 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         if w in ("role", "roles") and v.word(i - 1) in ("a", "main", "leading", "lead", "starring", "recurring") \
                 and not any(v.word(k) in CASTING_VERBS for k in range(max(0, i - 8), i)):
             predicate = "cast_member"  # (not "W has cast Jo Doe in a recurring role": the work-casts pattern)
-        if w in ("guest", "regular") and v.word(i - 1) in ("recurring", "series", "a"):
-            predicate = "cast_member"
+        if w in ("guest", "regular", "cameo") and v.word(i - 1) in ("recurring", "series", "a"):
+            predicate = "cast_member"  # "a recurring guest", "a series regular", "turns up in a cameo"
         if w in ("produce", "produces", "produced", "producing") and v.word(i - 1) in ("executive", "exec"):
             predicate = "producer"
         if (w == "back" and v.word(i - 1) in ("be", "is", "are", "comes", "come", "coming")) or (
@@ -507,7 +507,7 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
                                      and v.word(i + 1) not in ("in", "on", "as", "alongside", "opposite", ".")):
             continue  # passive "directed by" and lists "starring A" are other patterns
         persons = _subjects_before(v, i)
-        if w in ("role", "roles", "guest", "regular"):
+        if w in ("role", "roles", "guest", "regular", "cameo"):
             k = i - 1
             while k >= 0 and k > i - 12 and (v.items[k].entity is None or v.items[k].depth):
                 k -= 1
@@ -1059,6 +1059,13 @@ def work_possessive_person(v: SentenceView) -> Iterator[Proposal]:
         elif possessive and k == i + 2 and first == "Person" and second == "Work" \
                 and v.strength.get(_ent(v, i), 0) > 2.5:
             yield Proposal(_ent(v, i), "credit", _ent(v, k), 0.65, "person-possessive-work")
+    for i, item in enumerate(v.items[:-3]):  # "Jo Doe, the W alum, is all menace": her credit
+        if item.entity is None or item.depth or v.word(i + 1) != "," or v.word(i + 2) != "the" \
+                or v.type(i) != "Person" or v.items[i + 3].entity is None or not v.could_be_work(i + 3) \
+                or v.word(i + 4) not in PERSON_AFTER_WORK or v.word(i + 5) not in (",", ".", "and"):
+            continue
+        yield Proposal(item.entity, "credit", _ent(v, i + 3), 0.75, "person-apposed-credit",
+                       coerce={_ent(v, i + 3): "Work"})
     for i, item in enumerate(v.items[:-3]):  # "Jo Doe's controversial 1994 film W", "her third album, W"
         if item.depth or v.guarded(i):
             continue

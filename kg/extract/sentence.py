@@ -7,7 +7,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, PRIOR_CUES_BY_FIRST_WORD, REPORTING_VERBS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
+from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, PRIOR_CUES_BY_FIRST_WORD, RELATIVES, REPORTING_VERBS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
                       PRONOUNS_WORK, ROLE_NOUNS, WORK_NOUNS)
 
 
@@ -242,8 +242,9 @@ class SentenceView:
                 item = self.items[k]
                 if item.depth == 0 and item.entity is not None and item.entity not in exclude \
                         and not item.pronoun and self.type(k) in ("", "Organization") \
-                        and self.can_be(k, "Work"):
-                    return item.entity, 0.7
+                        and self.can_be(k, "Work") and not (self.word(k + 1) in POSSESSIVES | {"'", "’"}
+                                                            and self.word(k + 2).split("-")[0] in RELATIVES):
+                    return item.entity, 0.7  # (not "Agnes' brother-in-law": a character's kin)
         return self.focus, 0.75
 
     def work_after(self, i: int, span: int = 6, direct: bool = False) -> int | None:
@@ -265,11 +266,12 @@ class SentenceView:
                 weakly_typed = self.type(k) in ("Work", "") or (
                     self.type(k) == "Organization" and item.entity not in self.kinds
                     and self.strength.get(item.entity, 0) <= 2.5)
-                introduced = (direct and weakly_typed and all(  # "wrote W", "wrote the Off-Broadway hit W"
-                    self.items[j].lower.replace("-", "").isalpha()
+                owned = k == i + 2 and self.items[i].entity in self.kinds and self.word(i + 1) in POSSESSIVES
+                introduced = (direct and weakly_typed and (owned or all(  # "wrote W", "wrote the Off-Broadway hit W"
+                    self.items[j].lower.replace("-", "").isalpha()  # ("co-created Showtime's W")
                     and self.items[j].lower not in ("and", "who", "which", "with")
                     for j in range(i, k)) and (k == i or self.items[i].lower in ("the", "a", "an", "his", "her",
-                                                                                  "their"))) or any(
+                                                                                  "their")))) or any(
                     self.items[j].lower in ("in", "on", "of", "for", "from") for j in range(max(i, k - 3), k))
                 person = self.type(k) == "Person" and (self.person_cues.get(item.entity, 0) > 0
                                                        or self.strength.get(item.entity, 0) > 3)

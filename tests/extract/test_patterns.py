@@ -731,6 +731,14 @@ PROSE = {
         {("Glass Ledger", "creator", "Osric Bapt"), ("Glass Ledger", "director", "Mira Touss"),
          ("Mira Touss", "credit", "Salt Harbor")},
         absent={("Glass Ledger", "creator", "Mira Touss")}),
+    "'co-created N's W'; 'so memorable in W'; 'X, the W alum,'; 'turns up in a cameo'": Prose(
+        "Peacock has ordered Ember Code. Perrin Woods and Dov Green previously co-created Showtime's Dead "
+        "Reckon Club. Noa Castel, so memorable in The Orchard Feud, stars, and Rafe Lewin, the Harrow Lane alum, "
+        "is all menace. Lowland Psalms veteran Pell Rasmus turns up in a cameo.",
+        {("Dead Reckon Club", "creator", "Perrin Woods"), ("Dead Reckon Club", "creator", "Dov Green"),
+         ("Dead Reckon Club", "network", "Showtime"), ("Noa Castel", "credit", "The Orchard Feud"),
+         ("Rafe Lewin", "credit", "Harrow Lane"), ("Ember Code", "cast_member", "Pell Rasmus")},
+        absent={("Ember Code", "creator", "Dov Green")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
