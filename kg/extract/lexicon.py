@@ -145,7 +145,7 @@ PRIOR_CUES = (("known", "for"), ("veteran", "of"), ("alum", "of"), ("alumna", "o
               ("roles", "in"), ("turns", "in"), ("work", "on"), ("breakout", "in"), ("broke", "out", "in"),
               ("remembered", "for"), ("recognized", "for"), ("recognizable", "from"), ("seen", "in"),
               ("seen", "on"), ("turn", "in"), ("film", "since"), ("series", "since"), ("role", "since"),
-              ("project", "since"), ("memorable", "in"), ("memorable", "as"))
+              ("project", "since"), ("memorable", "in"), ("memorable", "as"), ("whose",))
 #: The cues by their first word, so that a word is looked up once.
 PRIOR_CUES_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
 for _cue in PRIOR_CUES:

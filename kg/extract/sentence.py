@@ -233,7 +233,8 @@ class SentenceView:
             for k in range(i + 1, len(self.items)):
                 item = self.items[k]
                 if item.depth == 0 and item.entity is not None and item.entity not in exclude \
-                        and self.type(k) == "Work" and not item.blocked and not self.credit_prefix(k):
+                        and self.type(k) == "Work" and not item.blocked and not self.credit_prefix(k) \
+                        and not self.after_prior_cue(k):
                     return item.entity, 0.9
                 if item.depth == 0 and self.work_ref(k):
                     return self.current_work, 0.85

@@ -198,6 +198,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         _dependency_votes(doc, m)
         if m.handle:
             m.votes["Work" if doc[m.start - 1].text == "#" or doc[m.start].text.startswith("#") else "_"] += 1
+        if prev == "whose" and nxt in ("was", "is", "won", "premiered", "became", "earned", "screened"):
+            m.votes["Work"] += STRONG  # "X, whose W was a festival favourite": her work
         # "actor X", "director X", "Dr. X", "X, who"
         if prev in PERSON_NOUNS or prev in ROLE_NOUNS or prev.rstrip(".") in _TITLES:
             m.votes["Person"] += STRONG

@@ -739,6 +739,13 @@ PROSE = {
          ("Dead Reckon Club", "network", "Showtime"), ("Noa Castel", "credit", "The Orchard Feud"),
          ("Rafe Lewin", "credit", "Harrow Lane"), ("Ember Code", "cast_member", "Pell Rasmus")},
         absent={("Ember Code", "creator", "Dov Green")}),
+    "'X, whose W was a festival favourite, will helm from a script he co-wrote with Y'": Prose(
+        "Lionsgate has acquired The Map Wake. Norwegian filmmaker Hal Quist, whose Winter Tally was a festival "
+        "favourite, will helm from a script he co-wrote with Mar Sand (The Lamp Keepers).",
+        {("The Map Wake", "director", "Hal Quist"), ("The Map Wake", "writer", "Hal Quist"),
+         ("The Map Wake", "writer", "Mar Sand"), ("Hal Quist", "credit", "Winter Tally"),
+         ("Mar Sand", "credit", "The Lamp Keepers")},
+        absent={("Winter Tally", "director", "Hal Quist"), ("The Map Wake", "writer", "Winter Tally")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
