@@ -155,10 +155,15 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             if low == "on" and j + 2 < end and doc[j + 1].text in ("a", "an") and _is_capitalised(doc[j + 2]):
                 j += 2  # "Death on a ..." ("Title on the Network" stays two names)
                 continue
-            if i in titles_at and low in _TITLE_CONNECTORS:
+            if low in _TITLE_CONNECTORS and (i in titles_at or (i > 0 and doc[i - 1].text == "(")):
                 k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
-                if k < end and name_like[k] and k not in breaks and doc[k].ent_type_ not in _TITLE_CONNECTORS[low] \
-                        and doc[k].ent_type_ not in ("DATE", "TIME") and not _org_at(doc, k, end, name_like, known_org):
+                stop = k
+                while stop < end and name_like[stop]:
+                    stop += 1
+                whole = i not in titles_at and stop < len(doc) and doc[stop].text == ")"  # "(Quiet Hours in Varna)"
+                if k < end and name_like[k] and k not in breaks and (whole or (
+                        doc[k].ent_type_ not in _TITLE_CONNECTORS[low] and doc[k].ent_type_ not in ("DATE", "TIME")
+                        and not _org_at(doc, k, end, name_like, known_org))):
                     j = k  # "the 1984 horror film A Night on Wren Street"
                     continue
             if low in NAME_CONNECTORS or low == "and":

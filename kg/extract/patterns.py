@@ -129,7 +129,16 @@ def _relative_clause_before(v: SentenceView, i: int) -> int | None:
 
 
 def _subjects_before(v: SentenceView, i: int) -> list[int]:
-    """Persons that are the subject of a verb at i: the parser's subject, else the words before."""
+    """Persons that are the subject of a verb at i: the name right before its auxiliaries, else
+    the parser's subject, else the words before."""
+    j = i - 1
+    while j >= 0 and v.word(j) in ("has", "have", "had", "been", "is", "was", "are", "were", "will", "be", "also",
+                                   "just", "officially", "already", "now"):
+        j -= 1
+    if j < i - 1 and v.items[j].entity is not None and not v.items[j].pronoun and v.type(j) == "Person" \
+            and v.word(j - 1) in (",", "and", "newcomer", "actor", "actress", "star", ""):
+        found = [f for f in v.collect(j, "Person", step=-1)[0] if v.person_like(f)]
+        return found or [j]  # "..., and newcomer B has been cast as C": B, whatever the parser hangs on "and"
     k = _dependency_subject(v, i)
     if k is not None and k < i:
         if v.items[k].pronoun:
@@ -153,7 +162,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "join", "rounds", "round", "rounded", "out", "cast", "takes", "take",
                                           "guest", "a", "series", "regular", "recurring", "lead", "leading",
                                           "supporting", "landed", "lands", "nabbed", "booked", "scored", "back",
-                                          ",", ")"):
+                                          "board", ",", ")"):
         if v.items[k].lower == ")":  # "X (W) guest stars as": past the prior credit
             while k > 0 and v.items[k].lower != "(":
                 k -= 1
@@ -203,7 +212,7 @@ voices voice talents vocal
 """.split())
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
                  "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",
-                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest", "back"}
+                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest", "back", "board"}
 _CHARACTER_STOPS = {"in", "on", "opposite", "alongside", ";", ".", "and", "who", "which", "while", "with", "for",
                     "from", "to", "whose", "but", "(", ")", ":"}
 
@@ -272,6 +281,10 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             continue  # "A as well as B": a list, not a role
         if w in PLAY_VERBS and v.word(i + 1) == "by":  # "Nell, played by Ana": character before
             character = i - 2 if i >= 2 and v.word(i - 1) == "," else i - 1
+            role_of = next((k + 1 for k in range(i - 1, 0, -1) if v.word(k) == "of" and v.word(k - 1) in ("role", "part")
+                            and v.items[k + 1].entity is not None), None)
+            if role_of is not None and v.items[character].entity is None:
+                character = role_of  # "The role of C, a salvage diver, will be played by X"
             if character < 0 or v.items[character].entity is None or not v.can_be_character(character):
                 continue
             persons = [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]

@@ -186,7 +186,7 @@ class SentenceView:
     def after_prior_cue(self, k: int) -> bool:
         """True if the work at k is named as a prior credit: "an alum of W", "best known for the W"."""
         j = k - 1 if self.word(k - 1) == "the" else k
-        for length in (2, 3):
+        for length in (1, 2, 3):
             words = tuple(self.word(m) for m in range(j - length, j))
             if words in PRIOR_CUES_BY_FIRST_WORD.get(words[0], ()):
                 return True

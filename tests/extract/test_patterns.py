@@ -746,6 +746,16 @@ PROSE = {
          ("The Map Wake", "writer", "Mar Sand"), ("Hal Quist", "credit", "Winter Tally"),
          ("Mar Sand", "credit", "The Lamp Keepers")},
         absent={("Winter Tally", "director", "Hal Quist"), ("The Map Wake", "writer", "Winter Tally")}),
+    "ensemble phrasings: 'is on board as C', 'the role of C ... will be played by X', '(A Title in Place)'": Prose(
+        "Apple TV+ has rounded out the cast of Hollow Reach. Cor Blethe (The Tallow Monks) is on board as Fen Oare, "
+        "the medic. The role of Hester Callow, a diver who signed on under a false name, will be played by Juno Marrow "
+        "(Brackmoor Lane). Lena Drub (Quiet Hours in Varnhem) joins as Pet Solle, a cartographer. Tobi Grenn (Carrion "
+        "Year) plays the lighthouse's former keeper, Matt Welk, and newcomer Sorcha Lind has been cast as Welk's "
+        "estranged daughter, Orla.",
+        {("Hollow Reach", "cast_member", "Cor Blethe", "Fen Oare"), ("Hollow Reach", "cast_member", "Juno Marrow", "Hester Callow"),
+         ("Hollow Reach", "cast_member", "Lena Drub", "Pet Solle"), ("Lena Drub", "credit", "Quiet Hours in Varnhem"),
+         ("Hollow Reach", "cast_member", "Sorcha Lind", "Orla"), ("Juno Marrow", "credit", "Brackmoor Lane")},
+        forbidden=lambda fact: fact[2] == "Tobi Grenn" and fact[3] == "Orla"),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
