@@ -116,7 +116,7 @@ def _relative_clause_before(v: SentenceView, i: int) -> int | None:
     """The comma before a relative clause that ends right before the verb at i: "X, whose casting
     was announced, | stars"; None if the words before i are not such a clause."""
     k = i - 1
-    while k >= 0 and v.items[k].lower in ("also", "now", "will", "then"):
+    while k >= 0 and v.items[k].lower in ("also", "now", "will", "then", "executive", "exec", "co"):
         k -= 1
     if k < 0 or v.items[k].lower != ",":
         return None
@@ -162,7 +162,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "join", "rounds", "round", "rounded", "out", "cast", "takes", "take",
                                           "guest", "a", "series", "regular", "recurring", "lead", "leading",
                                           "supporting", "landed", "lands", "nabbed", "booked", "scored", "back",
-                                          "board", ",", ")"):
+                                          "board", "leads", "lead", "headlines", "headline", "co-starred", "co-stars",
+                                          "co-star", "starred", "recur", "recurs", ",", ")"):
         if v.items[k].lower == ")":  # "X (W) guest stars as": past the prior credit
             while k > 0 and v.items[k].lower != "(":
                 k -= 1
@@ -212,7 +213,8 @@ voices voice talents vocal
 """.split())
 _CAST_CONTEXT = {"cast", "stars", "star", "starring", "starred", "co-stars", "returns", "return", "reprise",
                  "reprises", "reprising", "appears", "appear", "joins", "recast", "role", "roles", "ensemble",
-                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest", "back", "board"}
+                 "includes", "play", "plays", "playing", "recur", "recurs", "recurring", "guest", "back", "board",
+                 "co-starred", "co-star", "co-starring", "leads", "lead", "headlines", "headline"}
 _CHARACTER_STOPS = {"in", "on", "opposite", "alongside", ";", ".", "and", "who", "which", "while", "with", "for",
                     "from", "to", "whose", "but", "(", ")", ":"}
 
@@ -726,6 +728,8 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
                                    coerce={_ent(v, p): "Person", work: "Work"})
 
 
+#: Verbs of renewing a show, whose negation still says whose show it is: "N has decided not to renew W".
+_RENEWALS = frozenset("renew renewed renewing".split())
 #: Verbs by which a studio takes on a work it will make or release: "Lionsgate has landed W".
 _STUDIO_VERBS = frozenset("landed lands acquired acquires set sets boarded boards nabbed nabs bought buys "
                           "remaking remakes greenlit greenlights release releases".split())
@@ -879,11 +883,12 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             continue
         # "N has ordered W", "N has given a series order to W", "N renewed W"
         window = [v.items[k].lower for k in range(i + 1, min(len(v.items), i + 9))]
-        if set(window[:3]) & NEGATIONS:
-            continue  # "N has not renewed W"
+        not_renewed = bool(set(window[:3]) & NEGATIONS and set(window[:5]) & _RENEWALS)
+        if set(window[:3]) & NEGATIONS and not not_renewed:
+            continue  # "N has not ordered W" (but "N has decided not to renew W" is still N's show)
         studio_takes = kind == "Studio" and bool(set(window[:3]) & _STUDIO_VERBS)  # "Studio has landed W"
-        if (kind != "Studio" and (set(window[:3]) & ORDER_VERBS or ("order" in window and "series" in window))) \
-                or studio_takes:
+        if (kind != "Studio" and (set(window[:3]) & ORDER_VERBS or not_renewed
+                                  or ("order" in window and "series" in window))) or studio_takes:
             work = None
             for k in range(i + 1, min(len(v.items), i + 14)):
                 if v.items[k].entity is not None and (v.word(k + 1) in ("'s", "’s") or _modifies_next(v, k)):

@@ -306,6 +306,10 @@ class SentenceView:
                     continue
                 if found and self.reports(k):
                     break  # "created by A, Variety has learned": the outlet, not a member
+                if expect_member and self.word(k + 1) in POSSESSIVES and self.word(k + 2) in ("banner", "shingle") \
+                        and self.word(k + 3) == ",":
+                    k += 4 * step  # "by Studio and Jo Doe's banner, Studio2": the banner is named next
+                    continue
                 if not expect_member or not self.can_be(k, wanted) or item.blocked:
                     break
                 found.append(k)

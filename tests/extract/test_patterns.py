@@ -756,6 +756,21 @@ PROSE = {
          ("Hollow Reach", "cast_member", "Lena Drub", "Pet Solle"), ("Lena Drub", "credit", "Quiet Hours in Varnhem"),
          ("Hollow Reach", "cast_member", "Sorcha Lind", "Orla"), ("Juno Marrow", "credit", "Brackmoor Lane")},
         forbidden=lambda fact: fact[2] == "Tobi Grenn" and fact[3] == "Orla"),
+    "a cancellation: 'decided not to renew W' is still N's show; producers and banners after relative clauses": Prose(
+        "Max has decided not to renew Ashmoor Files, the legal drama created by Wendy Harrow. Leo Dunn (Harbinger "
+        "Way) co-starred as the forensic examiner Quentin Sall. Harrow, who wrote every episode of the first "
+        "season, executive produced with Delia Mow and Osric Penn, who took over as showrunner. The series was "
+        "produced by Warner Bros. Television and Harrow's banner, Lanternfold Productions.",
+        {("Ashmoor Files", "network", "Max"), ("Ashmoor Files", "creator", "Wendy Harrow"),
+         ("Ashmoor Files", "cast_member", "Leo Dunn", "Quentin Sall"), ("Ashmoor Files", "producer", "Wendy Harrow"),
+         ("Ashmoor Files", "producer", "Delia Mow"), ("Ashmoor Files", "producer", "Osric Penn"),
+         ("Ashmoor Files", "production_company", "Warner Bros. Television"),
+         ("Ashmoor Files", "production_company", "Lanternfold Productions")}),
+    "'leads the cast as C'": Prose(
+        "BBC One has commissioned The Kestrel Book. Hugo Ravens (The Gull Path) leads the cast as DI Conrad Tall, "
+        "a detective.",
+        {("The Kestrel Book", "cast_member", "Hugo Ravens", "DI Conrad Tall"), ("Hugo Ravens", "credit", "The Gull Path"),
+         ("The Kestrel Book", "network", "BBC One")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
