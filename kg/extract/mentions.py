@@ -130,6 +130,8 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         while j < end:
             nxt = doc[j]
             if j in breaks:
+                if nxt.text in _TITLE_CONNECTORS and _dated_title_end(doc, j, end, name_like):
+                    j = _dated_title_end(doc, j, end, name_like)  # "Paper Lanterns [for Magda] (2015)"
                 break
             if name_like[j] and doc[j - 1].text in ("'s", "’s") and doc[j - 1].tag_ == "POS" \
                     and not _possessive_title(doc, i, j, known_org):
@@ -155,14 +157,17 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
             if low == "on" and j + 2 < end and doc[j + 1].text in ("a", "an") and _is_capitalised(doc[j + 2]):
                 j += 2  # "Death on a ..." ("Title on the Network" stays two names)
                 continue
-            if low in _TITLE_CONNECTORS and (i in titles_at or (i > 0 and doc[i - 1].text == "(")):
+            if low in _TITLE_CONNECTORS:
                 k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
                 stop = k
                 while stop < end and name_like[stop]:
                     stop += 1
-                whole = i not in titles_at and stop < len(doc) and doc[stop].text == ")"  # "(Quiet Hours in Varna)"
+                whole = (i not in titles_at and stop < len(doc) and doc[stop].text == ")") or (  # "(Quiet Hours in Varna)"
+                    stop + 2 < len(doc) and doc[stop].text == "(" and _is_year(doc[stop + 1].text)
+                    and doc[stop + 2].text == ")")  # "Paper Lanterns for Magda (2015)"
                 if k < end and name_like[k] and k not in breaks and (whole or (
-                        doc[k].ent_type_ not in _TITLE_CONNECTORS[low] and doc[k].ent_type_ not in ("DATE", "TIME")
+                        (i in titles_at or (i > 0 and doc[i - 1].text == "("))
+                        and doc[k].ent_type_ not in _TITLE_CONNECTORS[low] and doc[k].ent_type_ not in ("DATE", "TIME")
                         and not _org_at(doc, k, end, name_like, known_org))):
                     j = k  # "the 1984 horror film A Night on Wren Street"
                     continue
@@ -209,6 +214,23 @@ def _person_of_company(doc: Doc, start: int, end: int, text: str,
     company = doc[cut + 1:end].text
     known = (known_org is not None and known_org(company)) or doc[end - 1].lower_ in ORG_SUFFIXES
     return cut if known or re.search(re.escape(company) + r"\s+(?:banner|shingle)\b", text) else None
+
+
+def _dated_title_end(doc: Doc, j: int, end: int, name_like: list[bool]) -> int | None:
+    """Where a title that a connector at j continues ends, if a year in parentheses follows it:
+    "Paper Lanterns | for Magda (2015)"."""
+    k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
+    stop = k
+    while stop < end and name_like[stop]:
+        stop += 1
+    if stop > k and stop + 2 < len(doc) and doc[stop].text == "(" and _is_year(doc[stop + 1].text) \
+            and doc[stop + 2].text == ")":
+        return stop
+    return None
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("18", "19", "20")
 
 
 def _org_at(doc: Doc, k: int, end: int, name_like: list[bool], known_org: Callable[[str], bool] | None) -> bool:

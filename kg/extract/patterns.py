@@ -107,8 +107,9 @@ def _apposition_start(v: SentenceView, k: int) -> int:
     for j in range(k - 1, max(-1, k - 10), -1):
         if v.items[j].lower in (",", ".", ";", "(", ")"):
             return k
-        if v.items[j].lower in ("a", "an") and v.word(j - 1) == "," and j >= 2 and v.items[j - 2].entity is not None:
-            return j - 1
+        if v.items[j].lower in ("a", "an", "the", "best", "known", "fresh", "most", "previously") \
+                and v.word(j - 1) == "," and j >= 2 and v.items[j - 2].entity is not None:
+            return j - 1  # "X, an alum of W,", "X, best known for W,"
     return k
 
 
@@ -283,6 +284,8 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
             continue  # "A as well as B": a list, not a role
         if w in PLAY_VERBS and v.word(i + 1) == "by":  # "Nell, played by Ana": character before
             character = i - 2 if i >= 2 and v.word(i - 1) == "," else i - 1
+            while character > 0 and v.word(character) in ("will", "be", "is", "was", "being", "been", "to", "set"):
+                character -= 1  # "The Tide Queen will be voiced by X"
             role_of = next((k + 1 for k in range(i - 1, 0, -1) if v.word(k) == "of" and v.word(k - 1) in ("role", "part")
                             and v.items[k + 1].entity is not None), None)
             if role_of is not None and v.items[character].entity is None:
@@ -300,6 +303,10 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
         elif w == "as" and (in_cast_context or (i > 0 and v.type(i - 1) == "Person")):
             character = _character_after(v, i)
             persons = _person_before_as(v, i) if character is not None else []
+        elif w == "to" and v.word(i - 1) in ("voice", "voices") and v.word(i - 2) in ("her", "his", "their") \
+                and v.word(i - 3) in ("lends", "lend", "lent", "lending"):  # "X lends her voice to C"
+            character = _character_after(v, i)
+            persons = _subjects_before(v, i - 3) if character is not None else []
         elif w == "of" and v.word(i - 1) in ("role", "part"):  # "cast in the lead role of C", "takes on the role of C"
             character = _character_after(v, i)
             k = i - 1
@@ -838,6 +845,13 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 yield Proposal(work, "network", org, 0.65, "network-announces")
             continue
         # "premieres on N", "available to stream on N", "airs on N", "from Studio"
+        with_at = next((k for k in range(i - 1, max(-1, i - 5), -1) if v.word(k) == "with"), None)
+        if with_at is not None and v.word(with_at - 1) in ("co-production", "coproduction", "partnership"):
+            work, sure = v.anchor(i, exclude={org}, forward=False)  # "W is a co-production with Studio"
+            if work is not None:
+                yield Proposal(work, "production_company", org, 0.75 * sure, "co-production",
+                               coerce={org: "Organization"}, stated=True)
+            continue
         if prev in ("on", "via", "to", "at", "from", "through", "exclusively"):
             cue = any(v.items[k].lower in AIR_WORDS for k in _clause_before(v, i, 16))
             if prev == "at" and kind != "Network":

@@ -49,6 +49,14 @@ _MADE = frozenset("directed written produced created developed co-created co-wri
                   "penned scripted adapted animated".split())
 
 
+def _played_by(after: list[str]) -> bool:
+    """True if the words after a name say an actor plays it: "will be voiced by", ", played by"."""
+    k = 0
+    while k < len(after) and after[k] in (",", "will", "be", "is", "was", "to", "being", "been"):
+        k += 1
+    return k < len(after) - 1 and after[k] in PLAY_VERBS and after[k].endswith("ed") and after[k + 1] == "by"
+
+
 def _made_by_or_starring(after: list[str], name_follows: bool, in_list: bool) -> bool:
     """True if the words after a name make it a work: "is produced by", "hails from", "stars <Name>",
     ", which premiered", ", starring" (not for a name in a list: "written by A, directed by B")."""
@@ -198,6 +206,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         _dependency_votes(doc, m)
         if m.handle:
             m.votes["Work" if doc[m.start - 1].text == "#" or doc[m.start].text.startswith("#") else "_"] += 1
+        if _played_by(after):
+            m.votes["Character"] += STRONG  # "C will be voiced by X", "C, played by X"
         if prev == "whose" and nxt in ("was", "is", "won", "premiered", "became", "earned", "screened"):
             m.votes["Work"] += STRONG  # "X, whose W was a festival favourite": her work
         # "actor X", "director X", "Dr. X", "X, who"

@@ -771,6 +771,23 @@ PROSE = {
         "a detective.",
         {("The Kestrel Book", "cast_member", "Hugo Ravens", "DI Conrad Tall"), ("Hugo Ravens", "credit", "The Gull Path"),
          ("The Kestrel Book", "network", "BBC One")}),
+    "a voice cast: 'lends her voice to C', 'voices the character of C', 'C will be voiced by X', a co-production": Prose(
+        "'Bramble and the Glowfish' Voice Cast Set\n\nSony Pictures Animation has unveiled the voice cast for Bramble and the "
+        "Glowfish. Nadia Solv (Ember Lane) "
+        "lends her voice to Bramble, a keeper's daughter. Gus Pell, best known for The Widow of Castel, voices the "
+        "character of Captain Grist. The Tide Queen will be voiced by Marisol Feather (Gilt Line), and Des Obi "
+        "plays Pip, a glowfish. The film is a co-production with Dublin-based Brightwater Animation.",
+        {("Bramble and the Glowfish", "cast_member", "Nadia Solv", "Bramble"),
+         ("Bramble and the Glowfish", "cast_member", "Gus Pell", "Captain Grist"),
+         ("Bramble and the Glowfish", "cast_member", "Marisol Feather", "The Tide Queen"),
+         ("Bramble and the Glowfish", "cast_member", "Des Obi", "Pip"), ("Gus Pell", "credit", "The Widow of Castel"),
+         ("Bramble and the Glowfish", "production_company", "Brightwater Animation")},
+        forbidden=lambda fact: fact[0] == "The Tide Queen"),
+    "a profile's dated titles keep their 'for' ('Paper Lamps for Magda (2015)')": Prose(
+        "Isa Kvell is a Norwegian director. Her debut, Paper Lamps for Magda (2015), which she also wrote, starred "
+        "Hal Brekk as the ferryman Teo Lind.",
+        {("Paper Lamps for Magda", "cast_member", "Hal Brekk", "Teo Lind"), ("Paper Lamps for Magda", "writer", "Isa Kvell")},
+        forbidden=lambda fact: "Paper Lamps" in fact or fact[0] == "Magda"),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
