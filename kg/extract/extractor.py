@@ -89,6 +89,23 @@ def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
                for k, word in enumerate(before) for cue in PRIOR_CUES_BY_FIRST_WORD.get(word, ()))
 
 
+#: Ranks and titles before a character's full name ("Detective Ruth Ash"): not part of the name.
+CHARACTER_RANKS = frozenset("""inspector detective sergeant sgt. sheriff deputy agent officer constable lieutenant
+lt. commander admiral marshal chief superintendent di dci ds dr. dr doctor judge colonel col. captain capt. major
+general maj. professor prof. father sister brother reverend rev. mr. mrs. ms. miss lord lady sir dame special forensic
+vice""".split())
+
+
+def character_name(label: str) -> str:
+    """A character's name without the ranks before it ("Detective Ruth Ash" is "Ruth Ash"), where a
+    first and last name remain ("Captain Grist" and "Inspector Hollis" keep theirs)."""
+    words = label.split()
+    k = 0
+    while k < len(words) and words[k].lower() in CHARACTER_RANKS:
+        k += 1
+    return " ".join(words[k:]) if k and len(words) - k >= 2 else label
+
+
 def _agent_of_named_work(by: Token) -> bool:
     """True if "by" introduces the agent of a main clause about a named work ("W was created by X"),
     not about someone's ("Her first film was directed by X": "her" is still the one before)."""
@@ -520,7 +537,7 @@ class Extractor:
     # -- output ---------------------------------------------------------------------------------
     def _assemble(self, doc, article, sentences, clusters, proposals) -> ArticleExtraction:
         final = [c.type()[0] for c in clusters]
-        labels = [c.label() for c in clusters]
+        labels = [character_name(c.label()) if final[i] == "Character" else c.label() for i, c in enumerate(clusters)]
         best: dict[tuple, Fact] = {}
         used: set[int] = set()
         quoted: dict[int, tuple[str, int, int]] = {}  # sentence start -> its text and character span
