@@ -130,8 +130,11 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         while j < end:
             nxt = doc[j]
             if j in breaks:
-                if nxt.text in _TITLE_CONNECTORS and _dated_title_end(doc, j, end, name_like):
-                    j = _dated_title_end(doc, j, end, name_like)  # "Paper Lanterns [for Magda] (2015)"
+                connectors = NAME_CONNECTORS.union(_TITLE_CONNECTORS)
+                at = j if nxt.text in connectors else j - 1 if doc[j - 1].text in connectors else None
+                title_end = _title_end(doc, i, at, end, name_like) if at is not None else None
+                if title_end:
+                    j = title_end  # "Paper Lanterns [for Magda] (2015)", "(The Lamp Keepers [of Oslo])"
                 break
             if name_like[j] and doc[j - 1].text in ("'s", "’s") and doc[j - 1].tag_ == "POS" \
                     and not _possessive_title(doc, i, j, known_org):
@@ -216,17 +219,19 @@ def _person_of_company(doc: Doc, start: int, end: int, text: str,
     return cut if known or re.search(re.escape(company) + r"\s+(?:banner|shingle)\b", text) else None
 
 
-def _dated_title_end(doc: Doc, j: int, end: int, name_like: list[bool]) -> int | None:
-    """Where a title that a connector at j continues ends, if a year in parentheses follows it:
-    "Paper Lanterns | for Magda (2015)"."""
+def _title_end(doc: Doc, i: int, j: int, end: int, name_like: list[bool]) -> int | None:
+    """Where a title from i that a connector at j continues ends, if it fills a parenthesis or a
+    year in parentheses follows it: "Paper Lanterns | for Magda (2015)", "(The Lamp Keepers | of Oslo)"."""
     k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
     stop = k
     while stop < end and name_like[stop]:
         stop += 1
-    if stop > k and stop + 2 < len(doc) and doc[stop].text == "(" and _is_year(doc[stop + 1].text) \
-            and doc[stop + 2].text == ")":
-        return stop
-    return None
+    if stop == k or stop >= len(doc):
+        return None
+    dated = stop + 2 < len(doc) and doc[stop].text == "(" and _is_year(doc[stop + 1].text) \
+        and doc[stop + 2].text == ")"
+    filled = i > 0 and doc[i - 1].text == "(" and doc[stop].text == ")"
+    return stop if dated or filled else None
 
 
 def _is_year(text: str) -> bool:

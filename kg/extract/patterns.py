@@ -136,9 +136,15 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     while j >= 0 and v.word(j) in ("has", "have", "had", "been", "is", "was", "are", "were", "will", "be", "also",
                                    "just", "officially", "already", "now"):
         j -= 1
+    if v.word(j) == ")":  # "..., and B (W) plays C": past B's prior credit
+        while j > 0 and v.word(j) != "(":
+            j -= 1
+        j -= 1
     if j < i - 1 and v.items[j].entity is not None and not v.items[j].pronoun and v.type(j) == "Person" \
             and v.word(j - 1) in (",", "and", "newcomer", "actor", "actress", "star", ""):
         found = [f for f in v.collect(j, "Person", step=-1)[0] if v.person_like(f)]
+        if found and v.word(j - 1) in (",", "and") and v.word(min(found) - 1) not in ("", ":", "newcomers", "actors"):
+            found = []  # "A will play the healer C, and B (W) will play D": a clause of its own, not a list
         return found or [j]  # "..., and newcomer B has been cast as C": B, whatever the parser hangs on "and"
     k = _dependency_subject(v, i)
     if k is not None and k < i:

@@ -788,6 +788,13 @@ PROSE = {
         "Hal Brekk as the ferryman Teo Lind.",
         {("Paper Lamps for Magda", "cast_member", "Hal Brekk", "Teo Lind"), ("Paper Lamps for Magda", "writer", "Isa Kvell")},
         forbidden=lambda fact: "Paper Lamps" in fact or fact[0] == "Magda"),
+    "'A (W) stars as C, ..., and B (The Lamp Keepers of Oslo) plays D'": Prose(
+        "Berlin: Rado Pike to Direct 'Salt and Ember'\n\nSales are under way on Salt and Ember, a period drama. "
+        "Cass Moor (Brimstone Hymn) stars as Elias Wrenn, a disgraced foreman who leads a rescue after a collapse, "
+        "and Fel Ambro (The Lamp Keepers of Oslo) plays Ottilie Marsh, the mine owner's daughter.",
+        {("Salt and Ember", "cast_member", "Cass Moor", "Elias Wrenn"),
+         ("Salt and Ember", "cast_member", "Fel Ambro", "Ottilie Marsh"), ("Fel Ambro", "credit", "The Lamp Keepers of Oslo")},
+        forbidden=lambda fact: fact[2] == "Cass Moor" and fact[3] == "Ottilie Marsh"),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
