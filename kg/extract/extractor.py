@@ -17,6 +17,7 @@ from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_NOUNS, 
                       PRIOR_CUES_BY_FIRST_WORD, PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS
+from .remake import original_mention, split_original
 from . import verb_objects  # noqa: F401  (registers the verb-objects pattern)
 from .sentence import Item, Proposal, SentenceView
 from .typing import GAZETTEER as GAZETTEER_WEIGHT
@@ -284,6 +285,11 @@ class Extractor:
                 cluster.forget_implied()
             self._apply_implied_types(clusters, proposals)
         proposals += [(None, p) for p in self._headline(article.title, clusters)]
+        if focus is not None:
+            def new_work(label: str) -> int:
+                clusters.append(Cluster([original_mention(label, GAZETTEER_WEIGHT)]))
+                return len(clusters) - 1
+            split_original(doc.text, tokens.lower, focus, clusters[focus].label(), new_work, proposals)
         return self._assemble(doc, article, sentences, clusters, proposals)
 
     def _headline(self, title: str | None, clusters: list[Cluster]) -> list[Proposal]:

@@ -287,6 +287,8 @@ def _title_word_before(doc: Doc, start: int) -> bool:
 
 
 _CREDIT_PREFIXES = (("courtesy", "of"), ("photo", "by"), ("photograph", "by"), ("photo", ":"))
+#: Lower-case words a name does not end with: "of", "for", "the".
+_TRAILING_WORDS = frozenset("of for from on in at to with and the a an by".split())
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -302,8 +304,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     elif end - start == 1 and doc[start].lower_ in ("courtesy", "photo", "credit"):
         start = end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].text in ("'s", "’s", "'", "’")):
-        end -= 1
+                           or doc[end - 1].text in ("'s", "’s", "'", "’")
+                           or (end - start > 1 and doc[end - 1].text in _TRAILING_WORDS)):
+        end -= 1  # ("Ironwood Lane for" as the NER reads "... for FX")
     return start, end
 
 
@@ -501,13 +504,19 @@ def find_mentions(doc: Doc, sentences: list[Span], boundaries: set[int],
                 candidates[(start, start + cut)] = label if label == "ORG" else None
                 candidates[(start + cut, end)] = "PERSON" if label == "PERSON" else None
                 ner_spans.pop((start, end), None)
-    # "Noor Haddad of Halfmoon Row": a person of a company the article names on its own too.
+    # "Noor Haddad of Halfmoon Row": a person of a company the article names on its own too;
+    # "Ironwood Lane for FX": a title, then the network it is made for.
     text = doc.text
     for (start, end), label in list(candidates.items()):
         cut = _person_of_company(doc, start, end, text, known_org)
+        head = "PERSON"
+        if not cut and known_org is not None:
+            cut = next((k for k in range(start + 1, end - 1) if doc[k].text in _TITLE_CONNECTORS
+                        and known_org(doc[k + 1:end].text)), None)
+            head = None
         if cut:
             del candidates[(start, end)]
-            candidates[(start, cut)] = "PERSON"
+            candidates[(start, cut)] = head
             candidates[(cut + 1, end)] = "ORG"
     # Keep the longest of overlapping candidates; a NER label inside a chunk stays as evidence.
     ordered = sorted(candidates, key=lambda se: (-(se[1] - se[0]), se[0]))

@@ -113,6 +113,11 @@ def _apposition_start(v: SentenceView, k: int) -> int:
     return k
 
 
+def _replaced(v: SentenceView, p: int) -> bool:
+    """True if the person at p is the one someone replaces: "B replaces A, who had been attached to direct"."""
+    return v.word(p - 1) in ("replaces", "replacing", "replaced", "succeeds", "succeeding", "from")
+
+
 def _relative_clause_before(v: SentenceView, i: int) -> int | None:
     """The comma before a relative clause that ends right before the verb at i: "X, whose casting
     was announced, | stars"; None if the words before i are not such a clause."""
@@ -143,7 +148,8 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
     if j < i - 1 and v.items[j].entity is not None and not v.items[j].pronoun and v.type(j) == "Person" \
             and v.word(j - 1) in (",", "and", "newcomer", "actor", "actress", "star", ""):
         found = [f for f in v.collect(j, "Person", step=-1)[0] if v.person_like(f)]
-        if found and v.word(j - 1) in (",", "and") and v.word(min(found) - 1) not in ("", ":", "newcomers", "actors"):
+        if found and v.word(j - 1) in (",", "and") and v.word(min(found) - 1) not in (
+                "", ":", "newcomers", "actors", *POSSESSIVES):
             found = []  # "A will play the healer C, and B (W) will play D": a clause of its own, not a list
         return found or [j]  # "..., and newcomer B has been cast as C": B, whatever the parser hangs on "and"
     k = _dependency_subject(v, i)
@@ -534,7 +540,7 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
         if passive or v.word(i + 1) == "by" or (predicate == "cast_member" and w.startswith("star")
                                      and v.word(i + 1) not in ("in", "on", "as", "alongside", "opposite", ".")):
             continue  # passive "directed by" and lists "starring A" are other patterns
-        persons = _subjects_before(v, i)
+        persons = [p for p in _subjects_before(v, i) if not _replaced(v, p)]
         if w in ("role", "roles", "guest", "regular", "cameo"):
             k = i - 1
             while k >= 0 and k > i - 12 and (v.items[k].entity is None or v.items[k].depth):
@@ -571,6 +577,11 @@ def person_verb(v: SentenceView) -> Iterator[Proposal]:
                 break
         for p in persons:
             yield Proposal(work, predicate, _ent(v, p), 0.8 * sure, f"person-verb:{w}", coerce={_ent(v, p): "Person"})
+        first = min(persons)
+        if predicate == "producer" and v.word(first - 1) in POSSESSIVES and first >= 2 and (
+                v.items[first - 2].entity in v.kinds or v.type(first - 2) == "Organization"):
+            yield Proposal(work, "production_company", _ent(v, first - 2), 0.75 * sure, "company-people-produce")
+            # "Studio's A and B are producing": their company makes it too
         # "X will executive produce alongside A and B", "X will co-star with A", "X will produce through
         # his banner with partner A": A and B share the role
         partners = _partners_after(v, i)
@@ -671,6 +682,16 @@ def _a_profession(v: SentenceView, head: int, i: int) -> bool:
     return v.word(k) in ("a", "an") and v.word(k - 1) != "as" and v.word(i + 1) not in ("on", "of", "for")
 
 
+#: Verbs by which a network shows its own work: "N has unveiled the first look at W, its new drama".
+_DISPLAY_VERBS = frozenset("unveiled unveils released releases revealed reveals announced announces dropped drops "
+                           "debuted debuts premiered premieres shared shares".split())
+#: Words of an executive's title after "N's": "N's director of drama", "N's head of scripted".
+_EXECUTIVE_WORDS = frozenset("director head president chief executive boss vice chairman chairwoman controller".split())
+#: Departments in an executive's title: "director of drama", "head of scripted".
+_DEPARTMENTS = frozenset("""drama comedy programming programmes programs content scripted unscripted development
+production productions acquisitions originals original film films television tv series animation""".split())
+
+
 @pattern("role-noun")
 def role_noun(v: SentenceView) -> Iterator[Proposal]:
     """"creators A and B", "W creators A", "A is the director of W", "the director was A"."""
@@ -681,6 +702,8 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
             predicate = "+".join(dict.fromkeys(parts))  # "writer-director": both roles
         if item.entity is not None or predicate is None or v.guarded(i) or item.depth:
             continue
+        if v.word(i + 1) == "of" and v.word(i + 2) in _DEPARTMENTS:
+            continue  # "BBC's director of drama": an executive's title, not a role on the work
         head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
         # Persons: right after the noun ("director X"), or before a copula ("X is the director").
         persons, _ = v.collect(i + 1, "Person")
@@ -825,7 +848,8 @@ def network(v: SentenceView) -> Iterator[Proposal]:
             k = i + 1
             described = False  # a work noun between: "N's new drama, W" (not "N's head of scripted, Jo Doe")
             while k < len(v.items) and k < i + 7 and (v.items[k].entity is None or v.word(k + 1) == "-") \
-                    and v.items[k].lower not in (".", ";"):  # ("N's Korean-language drama W": a modifier)
+                    and v.items[k].lower not in (".", ";") and v.items[k].lower not in _EXECUTIVE_WORDS:
+                # ("N's Korean-language drama W": a modifier; "N's director of drama": an executive)
                 described = described or v.items[k].lower in WORK_NOUNS
                 if v.items[k].lower in WORK_NOUNS and v.word(k + 1) != ",":
                     if kind:
@@ -851,6 +875,18 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                 yield Proposal(work, "network", org, 0.65, "network-announces")
             continue
         # "premieres on N", "available to stream on N", "airs on N", "from Studio"
+        if prev == "for" and kind == "Network" and (v.word(i - 2) in WORK_NOUNS or any(
+                v.word(k) in ("created", "co-created", "developed", "made", "wrote", "penned") for k in range(i - 6, i))):
+            work, sure = v.anchor(i, exclude={org}, forward=False)  # "as a feature for N", "created W for N"
+            if work is not None:
+                yield Proposal(work, "network", org, 0.7 * sure, "network-for")
+            continue
+        if nxt in _DISPLAY_VERBS or (nxt in ("has", "have") and v.word(i + 2) in _DISPLAY_VERBS):
+            its = next((k for k in range(i + 2, len(v.items) - 1) if v.word(k) == "its" and v.word(k - 1) == ","
+                        and v.items[k - 2].entity is not None), None)  # "N has unveiled W, its new drama"
+            if its is not None and any(v.word(k) in WORK_NOUNS for k in range(its + 1, min(len(v.items), its + 6))):
+                yield Proposal(_ent(v, its - 2), predicate, org, 0.7, "network-its", coerce={_ent(v, its - 2): "Work"})
+                continue
         with_at = next((k for k in range(i - 1, max(-1, i - 5), -1) if v.word(k) == "with"), None)
         if with_at is not None and v.word(with_at - 1) in ("co-production", "coproduction", "partnership"):
             work, sure = v.anchor(i, exclude={org}, forward=False)  # "W is a co-production with Studio"

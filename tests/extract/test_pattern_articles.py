@@ -27,10 +27,30 @@ ARTICLE_IDS = sorted(path.stem for path in GOLD_DIR.glob("*.json"))
 
 # The whole set must not fall below these (micro-averaged, as the shared scorer computes them);
 # raise them as the extractor improves.
-FLOORS = {"facts": 0.78, "characters": 0.70}
+FLOORS = {"facts": 0.90, "characters": 0.85}
 
 # article id -> what the extractor gets wrong in it today (missed / spurious facts).
 KNOWN_FAILURES: dict[str, str] = {
+    "ashgrove-confidential-cancelled-2026-05-19":
+        "'the streamer also confirmed that its drama W2, from creator X' gives X as cast and no network",
+    "brackwater-renewal-2026-04-17": "'created W2 for FX, where X directed the pilot': the pilot is read as the article's",
+    "cartographers-wake-efm-2026-02-14":
+        "'Studio has acquired W ... and will distribute' gives a production company; 'W2 star X' missed",
+    "hollow-meridian-ensemble-2026-03-04":
+        "'also serves as an executive producer' and 'B of Studio, which is producing the series with Studio2' missed",
+    "hollow-tide-casting-2026-02-11": "'was most recently seen in the indie W' gives no credit",
+    "isaura-kveldsen-profile-2026-01-15":
+        "a director's profile: 'Her debut, W, starred A as C and B as D' loses B; 'She followed it with W2' gives "
+        "no director; 'A (later of N's W3)' missed",
+    "kestrel-ledger-bbc-one-2026-04-08":
+        "'X (W) plays his sister-in-law, C' and 'Executive producers are A, B and C for Studio' missed",
+    "sparrow-courts-review-2026-01-26":
+        "'a teenager, C (A)' where A is named nowhere else outside parentheses reads as a prior credit",
+    "tiff-first-wave-lineup-2026-07-22": "a festival lineup's semicolon-separated list of films and their credits",
+    "vantongeren-profile-2026-06-02":
+        "'(Salt and Sorrow)' read as two titles; 'as Agnes' brother-in-law, Lionel P.' gives Agnes as the role",
+    "vesper-protocol-season-two-2026-04-22":
+        "'X takes over as showrunner from Y' gives no producers; 'Joining the cast are A (W), B (W2)' misses B",
     "driftwood-kings-season-3-rumors-2025-03-27":
         "'series creator A B' yields 'A' alone as creator and actor; a rumour gives a cast fact; 'returns as C' missed",
     "fenella-grandison-obi-to-direct-the-carrick-horses-2025-04-22":
@@ -50,8 +70,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "prime-video-orders-kingfisher-lane-2025-09-15":
         "'co-created by siblings A and B Surname' gives no creators; 'with X and Y as her grown children' missed",
     "searchlight-boards-canvas-and-bone-2025-01-14": "the title 'Canvas and Bone' is cut to 'Bone'",
-    "universal-remakes-hollowmere-2025-04-30":
-        "the 1987 original and its remake are merged; 'Studio is remaking W' and 'co-wrote the script with X' missed",
 }
 
 

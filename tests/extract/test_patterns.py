@@ -795,6 +795,18 @@ PROSE = {
         {("Salt and Ember", "cast_member", "Cass Moor", "Elias Wrenn"),
          ("Salt and Ember", "cast_member", "Fel Ambro", "Ottilie Marsh"), ("Fel Ambro", "credit", "The Lamp Keepers of Oslo")},
         forbidden=lambda fact: fact[2] == "Cass Moor" and fact[3] == "Ottilie Marsh"),
+    "a network's 'W, its new series', 'a feature for N', 'created W for N'; an executive is no director": Prose(
+        "Peacock has unveiled the first look at Ember Code, its glossy heist series. Jo Marl created it. She "
+        "previously created Ironwood Lane for FX. \"We love it,\" said Una Cass, Peacock's director of drama.",
+        {("Ember Code", "network", "Peacock"), ("Ironwood Lane", "network", "FX"), ("Ironwood Lane", "creator", "Jo Marl")},
+        forbidden=lambda fact: "Una Cass" in fact),
+    "'B replaces A, who had been attached to direct'; 'Studio's A and B are producing'": Prose(
+        "Berlin: 'Salt and Ember' Sold\n\nSales are under way on Salt and Ember. Hal Pike, who directed Iron Sonata, "
+        "replaces Gideon Farrow, who had been attached to direct. Lodestar Pictures' Helga Tron and Ambrose Kettle "
+        "are producing.",
+        {("Salt and Ember", "producer", "Helga Tron"), ("Salt and Ember", "producer", "Ambrose Kettle"),
+         ("Salt and Ember", "production_company", "Lodestar Pictures"), ("Iron Sonata", "director", "Hal Pike")},
+        absent={("Salt and Ember", "director", "Gideon Farrow")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
