@@ -243,8 +243,8 @@ def _character_after(v: SentenceView, i: int) -> int | None:
         item = v.items[k]
         if item.entity is not None:
             following = v.word(k + 1)
-            if following in ("'s", "’s") and k + 2 < len(v.items):
-                k += 2  # "Mirela's daughter, Petra": the name before is not the role
+            if following in POSSESSIVES and k + 2 < len(v.items):
+                k += 2  # "Mirela's daughter, Petra", "Agnes' brother, Lionel": the name before is not the role
                 continue
             if following.isalpha() and following not in _CHARACTER_STOPS and any(
                     v.items[j].entity is not None for j in range(k + 1, min(len(v.items), k + 4))):
@@ -399,6 +399,9 @@ def _role_list_members(v: SentenceView, k: int) -> list[int]:
         if v.items[j].entity is None or v.items[j].pronoun or not v.person_like(j) or v.type(j) == "Character":
             continue
         joined = v.word(j - 1) in (",", "and") and v.word(j - 2) not in ("of", "for", "by", "with")
+        if v.word(j - 1) == "," and v.items[j - 2].entity is None and v.word(j - 2).isalpha() \
+                and v.word(j - 2) not in ("and", "as") and v.word(j + 1) != "as":
+            continue  # "B as the town pharmacist, Edie Marsh": the role's name, not another member
         ends = v.word(j + 1) in ("as", ".", "") or (v.word(j + 1) == "," and v.word(j + 2) in ("and", ""))
         if joined and ends:
             found.append(j)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
 from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS,
-                      PLAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
+                      PLAY_VERBS, RELATIVES, REPORTING_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
 from .mentions import Mention
 
 STRONG = 3
@@ -206,6 +206,10 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         _dependency_votes(doc, m)
         if m.handle:
             m.votes["Work" if doc[m.start - 1].text == "#" or doc[m.start].text.startswith("#") else "_"] += 1
+        window = lowers[max(0, m.start - 9):m.start]
+        if prev == "," and nxt != "as" and any(w in PLAY_VERBS or w == "as" for w in window) and any(
+                w.split("-")[0] in RELATIVES for w in window):
+            m.votes["Character"] += STRONG  # "plays his sister-in-law, C", "as Agnes' brother, C"
         if _played_by(after):
             m.votes["Character"] += STRONG  # "C will be voiced by X", "C, played by X"
         if prev == "whose" and nxt in ("was", "is", "won", "premiered", "became", "earned", "screened"):

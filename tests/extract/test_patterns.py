@@ -807,6 +807,14 @@ PROSE = {
         {("Salt and Ember", "producer", "Helga Tron"), ("Salt and Ember", "producer", "Ambrose Kettle"),
          ("Salt and Ember", "production_company", "Lodestar Pictures"), ("Iron Sonata", "director", "Hal Pike")},
         absent={("Salt and Ember", "director", "Gideon Farrow")}),
+    "a role named after kin or a job: 'plays his sister-in-law, C', 'as Agnes' brother, C', 'as the pharmacist, C'": Prose(
+        "BBC One has ordered The Kestrel Book. Ama Osei (Bleakmoor) plays his sister-in-law, Bronwen Tall, who runs "
+        "the harbour cafe. Jude Kettle co-stars as Agnes' brother, Lionel Pell, and Harriet Somer as the town "
+        "pharmacist, Edie Marsh.",
+        {("The Kestrel Book", "cast_member", "Ama Osei", "Bronwen Tall"),
+         ("The Kestrel Book", "cast_member", "Jude Kettle", "Lionel Pell"),
+         ("The Kestrel Book", "cast_member", "Harriet Somer", "Edie Marsh")},
+        forbidden=lambda fact: fact[2] in ("Lionel Pell", "Edie Marsh", "Bronwen Tall") or fact[3] == "Agnes"),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
