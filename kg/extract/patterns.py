@@ -494,6 +494,9 @@ def cast_list(v: SentenceView) -> Iterator[Proposal]:
             cue = True  # "stars A as C, with B and D as her children"
         if w in ("are", "were", "is", "was") and v.word(i - 1) in LEAD_NOUNS and v.word(i - 2) in ("the", "main"):
             cue = True  # "the main protagonists are A and B", "the leads are A and B"
+        if w in ("are", "is") and any(v.word(k) in ("joining", "rounding") for k in range(max(0, i - 8), i)) \
+                and any(v.word(k) in ("cast", "ensemble") for k in range(max(0, i - 7), i)):
+            cue = True  # "Joining the cast for season two are A, B and C"
         if not cue:
             continue
         start = i + 1
@@ -707,6 +710,9 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
             continue
         if v.word(i + 1) == "of" and v.word(i + 2) in _DEPARTMENTS:
             continue  # "BBC's director of drama": an executive's title, not a role on the work
+        if predicate == "creator" and "showrunner" in item.lower and any(
+                v.word(k) in ("over", "new", "replaces", "replacing", "succeeds", "succeeding") for k in range(i - 3, i)):
+            predicate = "producer"  # "X takes over as showrunner": runs the show, did not create it
         head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
         # Persons: right after the noun ("director X"), or before a copula ("X is the director").
         persons, _ = v.collect(i + 1, "Person")
@@ -722,7 +728,8 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
                     "the", "a", "an", "its", "also", "both", "as", "is", "was", "were", "are", "serves", "served",
                     "its", "their", "film", "film's", "movie", "'s", "and", "director", "producer", "writer",
                     "co", "series", "executive", "music", "sole", "main", "showrunner", "creator", "serves",
-                    "serve", "serving", "served", "will", "also", "lead", ","):
+                    "serve", "serving", "served", "will", "also", "lead", "takes", "took", "taking", "over",
+                    "remains", "remain", "stays", "who", ","):
                 k -= 1
             if k >= 0 and k < head - 1 and any(v.items[j].lower in ("is", "was", "as", "were", "are", ",")
                                                 for j in range(k + 1, head)):

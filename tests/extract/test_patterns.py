@@ -815,6 +815,14 @@ PROSE = {
          ("The Kestrel Book", "cast_member", "Jude Kettle", "Lionel Pell"),
          ("The Kestrel Book", "cast_member", "Harriet Somer", "Edie Marsh")},
         forbidden=lambda fact: fact[2] in ("Lionel Pell", "Edie Marsh", "Bronwen Tall") or fact[3] == "Agnes"),
+    "'Joining the cast for season two are A, B and C'; 'X takes over as showrunner from series creator Y'": Prose(
+        "Prime Video has renewed Vesper Code. Joining the cast for season two are Eva Strick (Hollow Lake), Kas Bell "
+        "(The Copper Yard) and Yola Marr. Behind the camera, Cora Banfield takes over as showrunner from series "
+        "creator Lucan Ash.",
+        {("Vesper Code", "cast_member", "Eva Strick"), ("Vesper Code", "cast_member", "Kas Bell"),
+         ("Vesper Code", "cast_member", "Yola Marr"), ("Vesper Code", "producer", "Cora Banfield"),
+         ("Vesper Code", "creator", "Lucan Ash")},
+        absent={("Vesper Code", "creator", "Cora Banfield")}),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
