@@ -37,7 +37,7 @@ ROLE_NOUNS = {
     "author": "writer",
     "producer": "producer", "producers": "producer", "co-producer": "producer",
     "creator": "creator", "creators": "creator", "co-creator": "creator", "co-creators": "creator",
-    "showrunner": "creator", "showrunners": "creator", "co-showrunner": "creator",
+    "showrunner": "producer", "showrunners": "producer", "co-showrunner": "producer",
     "cinematographer": "credit", "editor": "credit", "composer": "credit",
     "choreographer": "credit",
 }

@@ -715,10 +715,11 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
             predicate = "producer"  # "X takes over as showrunner": runs the show, did not create it
         head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
         # Persons: right after the noun ("director X"), or before a copula ("X is the director").
+        joined = i + 2 if v.word(i + 1) == "and" and v.word(i + 2) in ROLE_NOUNS else i  # "creator and showrunner X"
         persons, _ = v.collect(i + 1, "Person")
-        other_role = next((k for k in range(i + 1, len(v.items)) if v.word(k) in ROLE_NOUNS), None)
+        other_role = next((k for k in range(joined + 1, len(v.items)) if v.word(k) in ROLE_NOUNS), None)
         persons = [p for p in persons if other_role is None or p < other_role]  # "producers A, B, writers C"
-        if persons and v.items[persons[0]].entity is not None and persons[0] > i + 2:
+        if persons and v.items[persons[0]].entity is not None and persons[0] > joined + 2:
             persons = []
         if not persons and v.word(i + 1) in ("is", "was", "are", "were", "include", "includes", "including"):
             persons = [p for p in v.collect(i + 2, "Person")[0]]
@@ -981,7 +982,7 @@ _BLOCK_LABELS = {
     "written and directed by": "director+writer",
     "producer": "producer", "producers": "producer", "executive producer": "producer",
     "executive producers": "producer", "produced by": "producer",
-    "creator": "creator", "creators": "creator", "created by": "creator", "showrunner": "creator",
+    "creator": "creator", "creators": "creator", "created by": "creator", "showrunner": "producer",
     "cast": "cast_member", "with": "cast_member", "starring": "cast_member", "stars": "cast_member",
     "voices": "cast_member",
     "production": "production_company", "production company": "production_company",
