@@ -299,6 +299,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - start >= 2 and doc[start].is_title and (doc[start].lower_ in COMMON_NOUNS - {"star", "stars"}
                                                          or doc[start].tag_ in ("VBG", "VBN", "VBD")):
         start += 1  # "Showrunner Jane Doe", "Starring Jane Doe": the word before is not the name
+    if end - start >= 3 and doc[start].is_sent_start and doc[start].lower_ in ("in", "on", "at", "for", "after") \
+            and end < len(doc) and doc[end].text == ",":
+        start += 1  # "In Static Bloom, created by X, ...": a preposition that opens the sentence
     if end - start >= 2 and (doc[start].lower_, doc[start + 1].lower_) in _CREDIT_PREFIXES:
         start += 2
     elif end - start == 1 and doc[start].lower_ in ("courtesy", "photo", "credit"):

@@ -306,6 +306,7 @@ def play_character(v: SentenceView) -> Iterator[Proposal]:
                 continue
             persons = [p for p in v.collect(i + 2, "Person")[0] if v.person_like(p)]
         elif w in PLAY_VERBS or (w == "as" and v.word(i - 1) in _CAST_CONTEXT) or (
+                w == "as" and v.word(i - 1) == "set" and v.word(i - 2) in ("is", "are", "was", "been")) or (
                 w == "as" and v.word(i - 1) in ("her", "him", "them") and v.word(i - 2) in ("opposite", "alongside")):
             character = _character_after(v, i)
             start = i - 1 if v.word(i - 1) in ("cast", "stars", "star", "starring", "starred") else i

@@ -391,6 +391,7 @@ class SentenceView:
 _WORK_LIST_WORDS = frozenset("""the a an both such as including like his her their its hit acclaimed upcoming
 new original recent popular cult breakout critically award-winning emmy-winning oscar-winning
 television tv feature independent indie short animated american british streaming network
+favorite favourite festival short-lived beloved celebrated
 """.split())
 
 

@@ -207,8 +207,8 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
         if m.handle:
             m.votes["Work" if doc[m.start - 1].text == "#" or doc[m.start].text.startswith("#") else "_"] += 1
         window = lowers[max(0, m.start - 9):m.start]
-        if prev == "," and nxt != "as" and any(w in PLAY_VERBS or w == "as" for w in window) and any(
-                w.split("-")[0] in RELATIVES for w in window):
+        if (prev == "," or prev in RELATIVES) and nxt != "as" and any(w in PLAY_VERBS or w == "as" for w in window) \
+                and any(w.split("-")[0] in RELATIVES for w in window):
             m.votes["Character"] += STRONG  # "plays his sister-in-law, C", "as Agnes' brother, C"
         if _played_by(after):
             m.votes["Character"] += STRONG  # "C will be voiced by X", "C, played by X"
