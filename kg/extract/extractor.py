@@ -477,7 +477,7 @@ class Extractor:
                         and not tokens.whitespace[k - 1] and not tokens.whitespace[k] and k + 1 < sent.end \
                         and tokens.is_alpha[k + 1] and (k + 1) not in starts:
                     items[-1].lower += "-" + tokens.lower[k + 1]  # "co - star" is the word "co-star"
-                    item_of_token[k + 1] = len(items) - 1
+                    item_of_token[k] = item_of_token[k + 1] = len(items) - 1
                     k += 1
                 else:
                     lower = tokens.lower[k]
