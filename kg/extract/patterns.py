@@ -692,6 +692,8 @@ def _a_profession(v: SentenceView, head: int, i: int) -> bool:
 #: Verbs by which a network shows its own work: "N has unveiled the first look at W, its new drama".
 _DISPLAY_VERBS = frozenset("unveiled unveils released releases revealed reveals announced announces dropped drops "
                            "debuted debuts premiered premieres shared shares".split())
+#: What a network shows of its own work: "the first trailer for W", "a first look at W".
+_SHOWN_THINGS = frozenset("trailer teaser look images photos footage poster date premiere clip".split())
 #: Words of an executive's title after "N's": "N's director of drama", "N's head of scripted".
 _EXECUTIVE_WORDS = frozenset("director head president chief executive boss vice chairman chairwoman controller".split())
 #: Departments in an executive's title: "director of drama", "head of scripted".
@@ -898,6 +900,12 @@ def network(v: SentenceView) -> Iterator[Proposal]:
                         and v.items[k - 2].entity is not None), None)  # "N has unveiled W, its new drama"
             if its is not None and any(v.word(k) in WORK_NOUNS for k in range(its + 1, min(len(v.items), its + 6))):
                 yield Proposal(_ent(v, its - 2), predicate, org, 0.7, "network-its", coerce={_ent(v, its - 2): "Work"})
+                continue
+            shown = next((k for k in range(i + 2, min(len(v.items), i + 10)) if v.items[k].entity is not None), None)
+            if kind == "Network" and shown is not None and v.word(shown - 1) in ("for", "of", "at") \
+                    and v.could_be_work(shown) and v.word(shown - 2) in _SHOWN_THINGS:
+                # "N has unveiled the first trailer for W": a network shows its own work
+                yield Proposal(_ent(v, shown), "network", org, 0.65, "network-shows", coerce={_ent(v, shown): "Work"})
                 continue
         with_at = next((k for k in range(i - 1, max(-1, i - 5), -1) if v.word(k) == "with"), None)
         if with_at is not None and v.word(with_at - 1) in ("co-production", "coproduction", "partnership"):

@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_NOUNS,
+from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_AFTER_WORK,
+                      PERSON_NOUNS,
                       PLAY_VERBS, RELATIVES, REPORTING_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
 from .mentions import Mention
 
@@ -44,6 +45,9 @@ Lt. Commander Admiral Marshal Chief Superintendent DI DCI""".split())
 _CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split()) | STORY_VERBS
 #: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
 _ROLE_VERBS = frozenset("stars star starred will joins returns leads reprises takes has is".split())
+#: Nouns for a real person's place in a cast, before "X (W)": "series regular X (W)" names a credit.
+_CAST_POSITIONS = frozenset("""regular regulars lead leads newcomer newcomers guest guests member members cast
+winner winners nominee nominees favorite favourite""".split())
 #: Participles of "<work> is <made> by": only a work is directed, written or produced by someone.
 _MADE = frozenset("directed written produced created developed co-created co-written executive-produced helmed "
                   "penned scripted adapted animated".split())
@@ -246,6 +250,10 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 and any(t.lower_ in _CAST_WORDS for t in doc[m.start].sent
                         if t.i < m.start)  # "her former rival, Felix Vane (Jo Doe)", "follows a rancher, C (A)"
             told = m.start >= 1 and doc[m.start - 1].lower_ in STORY_VERBS  # "the clip finds C (A)"
+            before = doc[m.start - 1] if m.start >= 1 else None  # "outlaw preacher C (A)": a job in the story
+            job = before is not None and before.pos_ == "NOUN" and before.is_lower and before.lower_ not in \
+                INDUSTRY_NOUNS | WORK_NOUNS | WORK_PARTS | PERSON_AFTER_WORK | _CAST_POSITIONS \
+                and not doc[m.start].is_sent_start
             next_pair = m.start >= 2 and doc[m.start - 1].lower_ in ("and", ",") and (m.start - 2) in character_pairs
             ranked = m.text.split()[0] in _FICTION_RANKS  # "Inspector Hollis (Jo Doe)"
             caption = described or told or next_pair or ranked or after_close == "in" or (
@@ -253,8 +261,9 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
             # "June Vell (Noa Castellane) stands ... Castellane gives June": the actor named alone elsewhere
             named_alone = len(inner) == 1 and inner[0].ner != "WORK_OF_ART" and " " in inner[0].text \
                 and inner[0].text.split()[-1].lower() in alone and not gazetteer.lookup(inner[0].text)
-            in_prose = described or told or next_pair or ranked or named_alone  # (the NER may call the actor an ORG)
-            caption = caption or named_alone
+            job = job and len(inner) == 1 and inner[0].ner == "PERSON" and " " in inner[0].text
+            in_prose = described or told or next_pair or ranked or named_alone or job  # (the NER may call the actor an ORG)
+            caption = caption or named_alone or job
             looks_like_cast = len(inner) == 1 and inner[0].tokens > 1 and (
                 inner[0].ner == "PERSON" or (caption and inner[0].ner not in ("WORK_OF_ART", "ORG"))
                 or (in_prose and inner[0].ner != "WORK_OF_ART")) \

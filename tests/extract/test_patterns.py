@@ -823,6 +823,13 @@ PROSE = {
          ("Vesper Code", "cast_member", "Yola Marr"), ("Vesper Code", "producer", "Cora Banfield"),
          ("Vesper Code", "creator", "Lucan Ash")},
         absent={("Vesper Code", "creator", "Cora Banfield")}),
+    "a trailer: 'N has unveiled the first trailer for W'; 'outlaw preacher C (A)' is a role and its actor": Prose(
+        "Prime Video has unveiled the first trailer for Star Reach, the western from creator Ida Vail. She soon "
+        "trades threats with outlaw preacher Silas Morr (Ben Varga-Holm). Series regular Cela Arbo (Dunmore Hall) "
+        "is back.",
+        {("Star Reach", "network", "Prime Video"), ("Star Reach", "cast_member", "Ben Varga-Holm", "Silas Morr"),
+         ("Cela Arbo", "credit", "Dunmore Hall")},
+        forbidden=lambda fact: fact[1] == "credit" and fact[2] == "Ben Varga-Holm"),
     "writing a score is a credit, not writing the work": Prose(
         "Harrow Lane is a 1998 drama film directed by Bea Sandor. Lior Katzman wrote the music score for the film.",
         {("Harrow Lane", "director", "Bea Sandor"), ("Lior Katzman", "credit", "Harrow Lane")},
