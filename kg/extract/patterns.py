@@ -716,7 +716,7 @@ def role_noun(v: SentenceView) -> Iterator[Proposal]:
         if predicate == "creator" and "showrunner" in item.lower and any(
                 v.word(k) in ("over", "new", "replaces", "replacing", "succeeds", "succeeding") for k in range(i - 3, i)):
             predicate = "producer"  # "X takes over as showrunner": runs the show, did not create it
-        head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series") else i
+        head = i - 1 if v.word(i - 1) in ("executive", "music", "co", "series", "co-executive") else i
         # Persons: right after the noun ("director X"), or before a copula ("X is the director").
         joined = i + 2 if v.word(i + 1) == "and" and v.word(i + 2) in ROLE_NOUNS else i  # "creator and showrunner X"
         persons, _ = v.collect(i + 1, "Person")

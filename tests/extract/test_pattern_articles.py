@@ -39,7 +39,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "'created by A, who executive produces with B, C and D' makes B, C and D creators too",
     "hollow-tide-casting-2026-03-12":
         "'rounds out the group as C' and 'N has rounded out the ensemble of W, its thriller' missed",
-    "ironvale-series-order-2026-02-18": "'X is co-executive producer' gives no producer",
     "ravenna-quist-profile-2026-08-05":
         "an actor's profile: 'a two-line part in the soap W', 'turned up in a part in W' and a role named in "
         "the next sentence missed; 'she' is read as a show's creator",
