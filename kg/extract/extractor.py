@@ -13,8 +13,8 @@ from ..textnorm import fold
 from .context import credit_token_spans, speech_spans
 from .gazetteer import Gazetteer, load_gazetteer
 from .headline import Name, headline_proposals
-from .lexicon import (ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_NOUNS, PERSON_REFERENCES, POSSESSIVES,
-                      PRIOR_CUES_BY_FIRST_WORD, PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
+from .lexicon import (CHARACTER_RANKS, ORGANIZATION_REFERENCES, PERSON_AFTER_WORK, PERSON_NOUNS, PERSON_REFERENCES,
+                      POSSESSIVES, PRIOR_CUES_BY_FIRST_WORD, PRONOUNS_PERSON, PRONOUNS_WORK, ROLE_NOUNS)
 from .mentions import ABBREVIATED_TITLES, HONORIFICS, Mention, find_mentions
 from .patterns import PATTERNS
 from .remake import original_mention, split_original
@@ -88,13 +88,6 @@ def _after_prior_cue(tokens: TokenTable, m: Mention) -> bool:
     before = tokens.lower[max(0, m.start - 6):m.start]
     return any(tuple(before[k:k + len(cue)]) == cue
                for k, word in enumerate(before) for cue in PRIOR_CUES_BY_FIRST_WORD.get(word, ()))
-
-
-#: Ranks and titles before a character's full name ("Detective Ruth Ash"): not part of the name.
-CHARACTER_RANKS = frozenset("""inspector detective sergeant sgt. sheriff deputy agent officer constable lieutenant
-lt. commander admiral marshal chief superintendent di dci ds dr. dr doctor judge colonel col. captain capt. major
-general maj. professor prof. father sister brother reverend rev. mr. mrs. ms. miss lord lady sir dame special forensic
-vice""".split())
 
 
 def character_name(label: str) -> str:

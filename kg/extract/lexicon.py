@@ -126,11 +126,25 @@ HYPOTHETICAL = frozenset("""if would could might should may hopes hope hoping ho
 rumor rumors rumour rumours speculation speculated talks negotiations negotiating eyeing eyed circling
 considering considered campaigned campaigning campaign petition petitions wants want wish wishes
 dream potential possible possibly unconfirmed whether""".split())
+#: Titles that, before a name with an actor in parentheses, mark a character: "Inspector Hollis (Jo Doe)".
+FICTION_RANKS = frozenset("""Inspector Detective Sergeant Sgt. Sheriff Deputy Agent Officer Constable Lieutenant
+Lt. Commander Admiral Marshal Chief Superintendent DI DCI""".split())
+#: Ranks and titles before a character's full name ("Detective Ruth Ash"): not part of the name.
+CHARACTER_RANKS = frozenset(rank.lower() for rank in FICTION_RANKS) | frozenset("""ds dr. dr doctor judge colonel col.
+captain capt. major general maj. professor prof. father sister brother reverend rev. mr. mrs. ms. miss lord lady sir
+dame special forensic vice""".split())
 #: Words for a character's kin and circle: "Agnes' brother-in-law", "June's sister".
 RELATIVES = frozenset("""brother sister mother father son daughter wife husband uncle aunt cousin nephew niece
 grandmother grandfather mentor rival boss partner fiance fiancee friend""".split())
 #: Verbs after an outlet's name that report the news: "Variety has learned", "Deadline reports".
 REPORTING_VERBS = frozenset("learned reports reported understands revealed".split())
+
+
+def reports_news(first: str, second: str) -> bool:
+    """True if the two words after a name say it is an outlet reporting the news: "has learned",
+    "reports", "can reveal"."""
+    return first in REPORTING_VERBS or (first == "has" and second in REPORTING_VERBS) or (first, second) == (
+        "can", "reveal")
 #: Words of a deal still being negotiated, which may govern a role named well after them.
 NEGOTIATIONS = frozenset("talks negotiations negotiating eyed eyeing circling".split())
 #: Lower-case words allowed inside a capitalised title or name.

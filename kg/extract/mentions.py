@@ -106,6 +106,14 @@ def name_like_tokens(doc: Doc) -> list[bool]:
 #: the NER labels of a next word that ends the title instead ("the series Lost on ABC").
 _TITLE_CONNECTORS = {"from": (), "on": (), "to": (), "for": (), "with": ("PERSON",),
                      "in": ("GPE", "LOC"), "at": ("GPE", "LOC", "FAC")}
+_ALL_CONNECTORS = NAME_CONNECTORS.union(_TITLE_CONNECTORS)
+
+
+def _run_end(name_like: list[bool], k: int, end: int) -> int:
+    """Where the run of capitalised words from k stops (k itself if none)."""
+    while k < end and name_like[k]:
+        k += 1
+    return k
 
 
 def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | None = None,
@@ -130,8 +138,7 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
         while j < end:
             nxt = doc[j]
             if j in breaks:
-                connectors = NAME_CONNECTORS.union(_TITLE_CONNECTORS)
-                at = j if nxt.text in connectors else j - 1 if doc[j - 1].text in connectors else None
+                at = j if nxt.text in _ALL_CONNECTORS else j - 1 if doc[j - 1].text in _ALL_CONNECTORS else None
                 title_end = _title_end(doc, i, at, end, name_like) if at is not None else None
                 if title_end:
                     j = title_end  # "Paper Lanterns [for Magda] (2015)", "(The Lamp Keepers [of Oslo])"
@@ -162,9 +169,7 @@ def capitalised_chunks(sent: Span, breaks: set[int], name_like: list[bool] | Non
                 continue
             if low in _TITLE_CONNECTORS:
                 k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
-                stop = k
-                while stop < end and name_like[stop]:
-                    stop += 1
+                stop = _run_end(name_like, k, end)
                 whole = (i not in titles_at and stop < len(doc) and doc[stop].text == ")") or (  # "(Quiet Hours in Varna)"
                     stop + 2 < len(doc) and doc[stop].text == "(" and _is_year(doc[stop + 1].text)
                     and doc[stop + 2].text == ")")  # "Paper Lanterns for Magda (2015)"
@@ -223,9 +228,7 @@ def _title_end(doc: Doc, i: int, j: int, end: int, name_like: list[bool]) -> int
     """Where a title from i that a connector at j continues ends, if it fills a parenthesis or a
     year in parentheses follows it: "Paper Lanterns | for Magda (2015)", "(The Lamp Keepers | of Oslo)"."""
     k = j + 1 + (j + 2 < end and doc[j + 1].text in ("the", "a", "an"))
-    stop = k
-    while stop < end and name_like[stop]:
-        stop += 1
+    stop = _run_end(name_like, k, end)
     if stop == k or stop >= len(doc):
         return None
     dated = stop + 2 < len(doc) and doc[stop].text == "(" and _is_year(doc[stop + 1].text) \
@@ -242,10 +245,7 @@ def _org_at(doc: Doc, k: int, end: int, name_like: list[bool], known_org: Callab
     """True if the capitalised words from k on name an organization the NER or `known_org` knows."""
     if doc[k].ent_type_ == "ORG" and known_org is None:
         return True
-    stop = k
-    while stop < end and name_like[stop]:
-        stop += 1
-    return known_org is not None and any(known_org(doc[k:e].text) for e in range(stop, k, -1))
+    return known_org is not None and any(known_org(doc[k:e].text) for e in range(_run_end(name_like, k, end), k, -1))
 
 
 #: Awards whose name before "winner" or "-nominated" describes a person ("Emmy winner Jo Doe").

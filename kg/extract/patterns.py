@@ -37,6 +37,13 @@ def _close_paren(v: SentenceView, i: int) -> int:
     return len(v.items)
 
 
+def _open_paren(v: SentenceView, k: int) -> int:
+    """The "(" that the ")" at k closes, walking back (or item 0)."""
+    while k > 0 and v.items[k].lower != "(":
+        k -= 1
+    return k
+
+
 @pattern("parenthesis")
 def parenthesis(v: SentenceView) -> Iterator[Proposal]:
     """"Mara Quill (Tin Road, Ashgrove)" gives prior credits; "Nell (Mara Quill)" a character."""
@@ -142,9 +149,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                    "just", "officially", "already", "now"):
         j -= 1
     if v.word(j) == ")":  # "..., and B (W) plays C": past B's prior credit
-        while j > 0 and v.word(j) != "(":
-            j -= 1
-        j -= 1
+        j = _open_paren(v, j) - 1
     if j < i - 1 and v.items[j].entity is not None and not v.items[j].pronoun and v.type(j) == "Person" \
             and v.word(j - 1) in (",", "and", "newcomer", "actor", "actress", "star", ""):
         found = [f for f in v.collect(j, "Person", step=-1)[0] if v.person_like(f)]
@@ -178,8 +183,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
                                           "board", "leads", "lead", "headlines", "headline", "co-starred", "co-stars",
                                           "co-star", "starred", "recur", "recurs", ",", ")"):
         if v.items[k].lower == ")":  # "X (W) guest stars as": past the prior credit
-            while k > 0 and v.items[k].lower != "(":
-                k -= 1
+            k = _open_paren(v, k)
         if v.items[k].lower == ",":  # "X, an alum of W, rounds out the cast as C": past the apposition
             k = _apposition_start(v, k)
         if v.items[k].lower == "who":
@@ -187,9 +191,7 @@ def _subjects_before(v: SentenceView, i: int) -> list[int]:
             if k >= 0 and v.items[k].lower == ",":
                 k -= 1
             if k >= 0 and v.items[k].lower == ")":  # "X (W), who has landed a role as C"
-                while k > 0 and v.items[k].lower != "(":
-                    k -= 1
-                k -= 1
+                k = _open_paren(v, k) - 1
             break
         k -= 1
     if k >= 2 and v.items[k].entity is not None and v.word(k - 1) == "of" and (
@@ -1047,8 +1049,7 @@ def _clause_person(v: SentenceView, i: int) -> int | None:
     while k >= 0 and v.items[k].lower not in (".", ";", ":") and i - k <= 12:
         item = v.items[k]
         if item.lower == ")":
-            while k > 0 and v.items[k].lower != "(":
-                k -= 1
+            k = _open_paren(v, k)
         elif item.entity is not None and item.depth == 0:
             if item.pronoun:
                 return k if v.types.get(item.entity) in ("Person", "") else None  # (the word says a person)
@@ -1251,8 +1252,7 @@ def work_casts(v: SentenceView) -> Iterator[Proposal]:
         k = i - 1
         while k >= 0 and v.word(k) in ("has", "have", "had", "also", "just", "officially", ")"):
             if v.word(k) == ")":  # "W (Netflix) adds Jo Doe"
-                while k > 0 and v.word(k) != "(":
-                    k -= 1
+                k = _open_paren(v, k)
             k -= 1
         if k < 0 or v.items[k].entity is None or not v.could_be_work(k) or v.person_like_strongly(k) \
                 or v.type(k) == "Organization":

@@ -7,8 +7,9 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, PRIOR_CUES_BY_FIRST_WORD, RELATIVES, REPORTING_VERBS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES, PRONOUNS_PERSON,
-                      PRONOUNS_WORK, ROLE_NOUNS, WORK_NOUNS)
+from .lexicon import (HYPOTHETICAL, NEGATIONS, NEGOTIATIONS, PERSON_AFTER_WORK, PERSON_NOUNS, POSSESSIVES,
+                      PRIOR_CUES_BY_FIRST_WORD, PRONOUNS_PERSON, PRONOUNS_WORK, RELATIVES, ROLE_NOUNS,
+                      WORK_NOUNS, reports_news)
 
 
 @dataclass
@@ -149,9 +150,7 @@ class SentenceView:
 
     def reports(self, k: int) -> bool:
         """True if the name at k is an outlet reporting the news: "Variety has learned", "Deadline reports"."""
-        after = (self.word(k + 1), self.word(k + 2))
-        return after[0] in REPORTING_VERBS or (after[0] == "has" and after[1] in REPORTING_VERBS) \
-            or after == ("can", "reveal")
+        return reports_news(self.word(k + 1), self.word(k + 2))
 
     def guarded(self, i: int) -> bool:
         """True if a negation or hypothetical governs the trigger at i (one of the five items

@@ -8,9 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer
-from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES, PERSON_AFTER_WORK,
-                      PERSON_NOUNS,
-                      PLAY_VERBS, RELATIVES, REPORTING_VERBS, ROLE_NOUNS, STORY_VERBS, TV_NOUNS, WORK_NOUNS, WORK_PARTS)
+from .lexicon import (CASTING_VERBS, COMPANY_NOUNS, FICTION_RANKS, INDUSTRY_NOUNS, MOVIE_NOUNS, ORG_SUFFIXES,
+                      PERSON_AFTER_WORK, PERSON_NOUNS, PLAY_VERBS, RELATIVES, ROLE_NOUNS, STORY_VERBS,
+                      TV_NOUNS, WORK_NOUNS, WORK_PARTS, reports_news)
 from .mentions import Mention
 
 STRONG = 3
@@ -39,9 +39,6 @@ def _a_year(word: str) -> bool:
 
 #: Words after "X's" that make X a filmmaker: "X's debut", "X's directorial debut", "X's latest film".
 _CAREER_WORDS = frozenset("debut directorial feature latest first second third new next previous last".split())
-#: Titles that, before a name with an actor in parentheses, mark a character: "Inspector Hollis (Jo Doe)".
-_FICTION_RANKS = frozenset("""Inspector Detective Sergeant Sgt. Sheriff Deputy Agent Officer Constable Lieutenant
-Lt. Commander Admiral Marshal Chief Superintendent DI DCI""".split())
 _CAST_WORDS = frozenset("stars star starring cast plays play playing as co-stars opposite".split()) | STORY_VERBS
 #: Verbs whose subject is a person taking a role: "In the series, Jo Doe stars as ...".
 _ROLE_VERBS = frozenset("stars star starred will joins returns leads reprises takes has is".split())
@@ -185,7 +182,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 after[1] in ("a", "an", "the", "her", "his", "their") or after[2] in ("'s", "’s"))
                 and any(w in COMPANY_NOUNS for w in after[2:6])):
             m.votes["Organization"] += STRONG  # "her Halfmoon Row banner", "Little Ferrous, her own company"
-        if after[:1] and (after[0] in REPORTING_VERBS or (after[0] == "has" and after[1:2] and after[1] in REPORTING_VERBS)):
+        if reports_news(nxt, after[1] if len(after) > 1 else ""):
             m.votes["Organization"] += STRONG  # "Variety has learned", "Deadline reports": an outlet
         if _made_by_or_starring(after, m.end + 1 in by_start, in_list=prev in _LIST_OPENERS | {","}):
             m.votes["Work"] += STRONG  # "X is produced by", "X hails from", "X stars Jo Doe", "X, which premiered"
@@ -255,7 +252,7 @@ def add_context_votes(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -
                 INDUSTRY_NOUNS | WORK_NOUNS | WORK_PARTS | PERSON_AFTER_WORK | _CAST_POSITIONS \
                 and not doc[m.start].is_sent_start
             next_pair = m.start >= 2 and doc[m.start - 1].lower_ in ("and", ",") and (m.start - 2) in character_pairs
-            ranked = m.text.split()[0] in _FICTION_RANKS  # "Inspector Hollis (Jo Doe)"
+            ranked = m.text.split()[0] in FICTION_RANKS  # "Inspector Hollis (Jo Doe)"
             caption = described or told or next_pair or ranked or after_close == "in" or (
                 after_close in ("and", ".", ":", "\n\n") and bool(doc[m.start].is_sent_start))
             # "June Vell (Noa Castellane) stands ... Castellane gives June": the actor named alone elsewhere
